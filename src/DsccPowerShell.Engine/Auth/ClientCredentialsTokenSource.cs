@@ -1,0 +1,272 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Text;
+using System.Threading;
+using DsccPowerShell.Engine.Http;
+using DsccPowerShell.Engine.Json;
+using Newtonsoft.Json.Linq;
+
+namespace DsccPowerShell.Engine.Auth
+{
+    /// <summary>
+    /// Gets tokens with the OAuth 2.0 client-credentials grant and keeps one per session. DSCC invalidates a
+    /// client's previous token whenever it issues a new one, so renewals must be rare and never concurrent:
+    /// one renewal at a time, and a caller whose token was rejected renews only if nobody renewed meanwhile.
+    /// </summary>
+    internal sealed class ClientCredentialsTokenSource
+    {
+        private static readonly TimeSpan MaximumRenewalMargin = TimeSpan.FromSeconds(60);
+
+        private readonly DsccTransport _transport;
+        private readonly Uri _tokenUri;
+        private readonly string _clientId;
+        private readonly SecureString _clientSecret;
+        private readonly Func<DateTimeOffset> _utcNow;
+        private readonly Func<TimeSpan> _defaultTimeout;
+        private readonly SemaphoreSlim _renewalGate = new SemaphoreSlim(1, 1);
+        private AccessToken _current;
+        private long _renewalCount;
+
+        public ClientCredentialsTokenSource(
+            DsccTransport transport,
+            Uri tokenUri,
+            string clientId,
+            SecureString clientSecret,
+            Func<DateTimeOffset> utcNow,
+            Func<TimeSpan> defaultTimeout)
+        {
+            _transport = transport;
+            _tokenUri = tokenUri;
+            _clientId = clientId;
+            _clientSecret = clientSecret.Copy();
+            _clientSecret.MakeReadOnly();
+            _utcNow = utcNow;
+            _defaultTimeout = defaultTimeout;
+        }
+
+        /// <summary>Gets the expiry of the current token, or null before the first one.</summary>
+        public DateTimeOffset? ExpiresOn => Volatile.Read(ref _current)?.ExpiresOn;
+
+        /// <summary>Gets how many tokens this source has obtained.</summary>
+        public long TokensIssued => Interlocked.Read(ref _renewalCount);
+
+        /// <summary>Returns a token that is not near expiry, getting a new one if needed.</summary>
+        public AccessToken GetToken(DsccCallContext context)
+        {
+            AccessToken token = Volatile.Read(ref _current);
+            if (token != null && _utcNow() < token.RenewAfter)
+            {
+                return token;
+            }
+
+            return Renew(context, rejected: token);
+        }
+
+        /// <summary>
+        /// Called after DSCC rejected <paramref name="rejected"/> with 401. Gets a new token unless another
+        /// request already replaced the rejected one, in which case that newer token is returned.
+        /// </summary>
+        public AccessToken Renew(DsccCallContext context, AccessToken rejected)
+        {
+            _renewalGate.Wait(context.Cancellation);
+            try
+            {
+                AccessToken current = _current;
+                bool someoneElseRenewed = current != null && !ReferenceEquals(current, rejected);
+                if (someoneElseRenewed && _utcNow() < current.RenewAfter)
+                {
+                    return current;
+                }
+
+                AccessToken fresh = RequestToken(context);
+                Volatile.Write(ref _current, fresh);
+                Interlocked.Increment(ref _renewalCount);
+                return fresh;
+            }
+            finally
+            {
+                _renewalGate.Release();
+            }
+        }
+
+        private AccessToken RequestToken(DsccCallContext context)
+        {
+            RawResponse response = _transport.Send(
+                BuildTokenRequest,
+                context.Timeout ?? _defaultTimeout(),
+                context,
+                "grant_type=client_credentials&client_id=" + Uri.EscapeDataString(_clientId) + "&client_secret=***");
+
+            DateTimeOffset receivedAt = _utcNow();
+            if (!response.IsSuccess)
+            {
+                throw TokenRefused(response);
+            }
+
+            JObject body = ParseTokenBody(response);
+            string value = (string)body["access_token"];
+            if (string.IsNullOrEmpty(value))
+            {
+                throw TokenRefused(response, "the answer held no access_token");
+            }
+
+            DateTimeOffset expiresOn = ReadExpiry(body, value, receivedAt);
+            return new AccessToken(value, expiresOn, RenewalTime(receivedAt, expiresOn));
+        }
+
+        private HttpRequestMessage BuildTokenRequest()
+        {
+            string secret = ReadSecret(_clientSecret);
+            var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri)
+            {
+                // FormUrlEncodedContent percent-encodes every field, so secrets with '&', '+' or '=' survive.
+                Content = new FormUrlEncodedContent(new[]
+                {
+                    new KeyValuePair<string, string>("grant_type", "client_credentials"),
+                    new KeyValuePair<string, string>("client_id", _clientId),
+                    new KeyValuePair<string, string>("client_secret", secret),
+                }),
+            };
+            request.Headers.Accept.ParseAdd("application/json");
+            return request;
+        }
+
+        private static JObject ParseTokenBody(RawResponse response)
+        {
+            try
+            {
+                return DsccJson.Parse(response.Body) as JObject ?? new JObject();
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                return new JObject();
+            }
+        }
+
+        private static DateTimeOffset ReadExpiry(JObject body, string token, DateTimeOffset receivedAt)
+        {
+            double? seconds = ReadSeconds(body["expires_in"]);
+            if (seconds > 0)
+            {
+                return receivedAt.AddSeconds(seconds.Value);
+            }
+
+            DateTimeOffset? fromJwt = JwtExpiry.Read(token);
+            return fromJwt ?? DateTimeOffset.MaxValue;
+        }
+
+        private static double? ReadSeconds(JToken value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            if (value.Type == JTokenType.Integer || value.Type == JTokenType.Float)
+            {
+                return (double)value;
+            }
+
+            // Some token services send the lifetime as a string; it is never culture-formatted.
+            bool parsed = double.TryParse(
+                (string)value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds);
+            return value.Type == JTokenType.String && parsed ? seconds : (double?)null;
+        }
+
+        private static DateTimeOffset RenewalTime(DateTimeOffset receivedAt, DateTimeOffset expiresOn)
+        {
+            if (expiresOn == DateTimeOffset.MaxValue)
+            {
+                // No lifetime was given: keep the token until DSCC rejects it.
+                return DateTimeOffset.MaxValue;
+            }
+
+            TimeSpan lifetime = expiresOn - receivedAt;
+            TimeSpan margin = TimeSpan.FromTicks(Math.Min(MaximumRenewalMargin.Ticks, lifetime.Ticks / 10));
+            return expiresOn - margin;
+        }
+
+        private DsccAuthenticationException TokenRefused(RawResponse response, string problem = null)
+        {
+            string detail = problem;
+            string code = null;
+            if (detail == null)
+            {
+                JObject body = ParseTokenBody(response);
+                code = (string)body["error"];
+                string description = (string)body["error_description"];
+                detail = code == null
+                    ? string.Format(
+                        CultureInfo.CurrentCulture, "HTTP {0} {1}", (int)response.StatusCode, response.ReasonPhrase)
+                    : (description == null ? code : code + ": " + description);
+            }
+
+            string message = string.Format(
+                CultureInfo.CurrentCulture,
+                "The token service at {0} refused client '{1}' ({2}). Check the client id and secret of the " +
+                "API client in HPE GreenLake, and that it has not been deleted or its secret rotated.",
+                _tokenUri.GetLeftPart(UriPartial.Path),
+                _clientId,
+                detail);
+            return new DsccAuthenticationException(
+                message, HttpMethod.Post, _tokenUri, response.StatusCode, detail, code, traceId: null);
+        }
+
+        private static string ReadSecret(SecureString secret)
+        {
+            IntPtr pointer = IntPtr.Zero;
+            try
+            {
+                pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
+                return Marshal.PtrToStringUni(pointer);
+            }
+            finally
+            {
+                if (pointer != IntPtr.Zero)
+                {
+                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the exp claim of a JWT without validating it; only used when expires_in is missing.</summary>
+    internal static class JwtExpiry
+    {
+        public static DateTimeOffset? Read(string token)
+        {
+            string[] parts = token.Split('.');
+            if (parts.Length != 3)
+            {
+                return null;
+            }
+
+            try
+            {
+                string payload = parts[1].Replace('-', '+').Replace('_', '/');
+                payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+                string json = Encoding.UTF8.GetString(Convert.FromBase64String(payload));
+                JToken exp = (DsccJson.Parse(json) as JObject)?["exp"];
+                if (exp == null || exp.Type != JTokenType.Integer)
+                {
+                    return null;
+                }
+
+                return DateTimeOffset.FromUnixTimeSeconds((long)exp);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            catch (Newtonsoft.Json.JsonException)
+            {
+                return null;
+            }
+        }
+    }
+}

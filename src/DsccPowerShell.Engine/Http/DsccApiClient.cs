@@ -1,0 +1,166 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using DsccPowerShell.Engine.Auth;
+using DsccPowerShell.Engine.Json;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace DsccPowerShell.Engine.Http
+{
+    /// <summary>
+    /// Calls the DSCC API with the session's bearer token: JSON in, JSON out, and any error status turned into
+    /// a <see cref="DsccApiException"/>. A 401 renews the token once and repeats the request once.
+    /// </summary>
+    internal sealed class DsccApiClient
+    {
+        private readonly DsccTransport _transport;
+        private readonly ClientCredentialsTokenSource _tokens;
+        private readonly Uri _baseUri;
+        private readonly Func<TimeSpan> _defaultTimeout;
+
+        public DsccApiClient(
+            DsccTransport transport,
+            ClientCredentialsTokenSource tokens,
+            Uri baseUri,
+            Func<TimeSpan> defaultTimeout)
+        {
+            _transport = transport;
+            _tokens = tokens;
+            _baseUri = baseUri;
+            _defaultTimeout = defaultTimeout;
+        }
+
+        /// <summary>Sends a request to a path under the base URI and returns the parsed JSON answer.</summary>
+        /// <param name="method">The HTTP method.</param>
+        /// <param name="pathAndQuery">A path such as /api/v1/volumes?offset=0, already escaped.</param>
+        /// <param name="body">The JSON body, or null for none.</param>
+        /// <param name="context">The caller's cancellation, time limit and reporting.</param>
+        public JToken Send(HttpMethod method, string pathAndQuery, JToken body, DsccCallContext context)
+        {
+            var uri = new Uri(_baseUri, pathAndQuery);
+            string json = body == null ? null : DsccJson.Serialize(body);
+            TimeSpan timeout = context.Timeout ?? _defaultTimeout();
+
+            AccessToken token = _tokens.GetToken(context);
+            RawResponse response = _transport.Send(
+                () => BuildRequest(method, uri, json, token), timeout, context, json);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                // Another session of the same API client may have been issued a token, which invalidates ours.
+                context.Verbose("DSCC rejected the access token; renewing it once and repeating the request.");
+                token = _tokens.Renew(context, rejected: token);
+                response = _transport.Send(() => BuildRequest(method, uri, json, token), timeout, context, json);
+            }
+
+            if (!response.IsSuccess)
+            {
+                throw CreateError(method, uri, response);
+            }
+
+            return ParseBody(method, uri, response);
+        }
+
+        private static HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, string json, AccessToken token)
+        {
+            var request = new HttpRequestMessage(method, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            request.Headers.Accept.ParseAdd("application/json");
+            if (json != null)
+            {
+                request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            }
+
+            return request;
+        }
+
+        private static JToken ParseBody(HttpMethod method, Uri uri, RawResponse response)
+        {
+            try
+            {
+                return DsccJson.Parse(response.Body);
+            }
+            catch (JsonException ex)
+            {
+                string message = string.Format(
+                    CultureInfo.CurrentCulture,
+                    "{0} {1} answered {2} with a body that is not JSON: {3}",
+                    method,
+                    uri.GetLeftPart(UriPartial.Path),
+                    (int)response.StatusCode,
+                    ex.Message);
+                throw new DsccApiException(
+                    message, method, uri, response.StatusCode, "invalid JSON", errorCode: null, traceId: null);
+            }
+        }
+
+        private static DsccApiException CreateError(HttpMethod method, Uri uri, RawResponse response)
+        {
+            ReadServiceError(response, out string serviceError, out string errorCode, out string traceId);
+            string message = string.Format(
+                CultureInfo.CurrentCulture,
+                "{0} {1} failed with {2} {3}: {4}",
+                method,
+                uri.GetLeftPart(UriPartial.Path),
+                (int)response.StatusCode,
+                response.ReasonPhrase,
+                serviceError);
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                message += string.Format(
+                    CultureInfo.CurrentCulture,
+                    " A freshly renewed token was refused too: check that the API client belongs to the " +
+                    "workspace and region served by {0}.",
+                    uri.Host);
+                return new DsccAuthenticationException(
+                    message, method, uri, response.StatusCode, serviceError, errorCode, traceId);
+            }
+
+            return new DsccApiException(message, method, uri, response.StatusCode, serviceError, errorCode, traceId);
+        }
+
+        /// <summary>
+        /// Reads DSCC's error body. HTML pages from proxies and empty bodies still give a readable text.
+        /// </summary>
+        private static void ReadServiceError(
+            RawResponse response,
+            out string serviceError,
+            out string errorCode,
+            out string traceId)
+        {
+            errorCode = null;
+            traceId = null;
+            JObject body = null;
+            try
+            {
+                body = DsccJson.Parse(response.Body) as JObject;
+            }
+            catch (JsonException)
+            {
+                // Not JSON: described below from the status and media type.
+            }
+
+            if (body != null)
+            {
+                serviceError = (string)(body["error"] ?? body["message"]);
+                errorCode = body["errorCode"]?.ToString();
+                traceId = (string)body["traceId"];
+                if (!string.IsNullOrEmpty(serviceError))
+                {
+                    return;
+                }
+            }
+
+            serviceError = string.IsNullOrWhiteSpace(response.Body)
+                ? "the response had no body"
+                : string.Format(
+                    CultureInfo.CurrentCulture,
+                    "the response body was {0} rather than a DSCC error",
+                    response.MediaType ?? "of unknown type");
+        }
+    }
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using DsccPowerShell.Engine.Auth;
+using DsccPowerShell.Engine.Http;
+
+namespace DsccPowerShell.Engine.Sessions
+{
+    /// <summary>
+    /// A connection to one DSCC region for one API client. It shows where it is connected and until when its
+    /// token lasts, and never the token or the secret.
+    /// </summary>
+    public sealed class DsccSession : IDisposable
+    {
+        private static int _lastSessionNumber;
+
+        private readonly DsccTransport _transport;
+        private readonly ClientCredentialsTokenSource _tokens;
+        private long _timeoutTicks;
+
+        private DsccSession(
+            DsccConnectionSettings settings,
+            Uri baseUri,
+            Uri tokenUri,
+            Func<HttpMessageHandler> handlerFactory,
+            Func<DateTimeOffset> utcNow)
+        {
+            Id = Interlocked.Increment(ref _lastSessionNumber);
+            Region = settings.Region?.ToLowerInvariant();
+            BaseUri = baseUri;
+            TokenUri = tokenUri;
+            ClientId = settings.ClientId;
+            Timeout = settings.Timeout;
+            UtcNow = utcNow;
+            _transport = new DsccTransport(handlerFactory);
+            _tokens = new ClientCredentialsTokenSource(
+                _transport, tokenUri, settings.ClientId, settings.ClientSecret, utcNow, () => Timeout);
+            Api = new DsccApiClient(_transport, _tokens, baseUri, () => Timeout);
+        }
+
+        /// <summary>Gets the number that tells this session apart from others in this process.</summary>
+        public int Id { get; }
+
+        /// <summary>Gets the region name, or null when the session was opened with an explicit base URI.</summary>
+        public string Region { get; }
+
+        /// <summary>Gets the API base URI every request of this session goes to.</summary>
+        public Uri BaseUri { get; }
+
+        /// <summary>Gets the token endpoint.</summary>
+        public Uri TokenUri { get; }
+
+        /// <summary>Gets the API client id.</summary>
+        public string ClientId { get; }
+
+        /// <summary>Gets when the session was opened.</summary>
+        public DateTimeOffset ConnectedOn { get; private set; }
+
+        /// <summary>Gets when the current token expires; the session renews it before then.</summary>
+        public DateTimeOffset? TokenExpiresOn =>
+            _tokens.ExpiresOn == DateTimeOffset.MaxValue ? null : _tokens.ExpiresOn;
+
+        /// <summary>Gets how many tokens the session has obtained, the first one included.</summary>
+        public long TokenCount => _tokens.TokensIssued;
+
+        /// <summary>Gets or sets the time limit of each request.</summary>
+        public TimeSpan Timeout
+        {
+            get => TimeSpan.FromTicks(Interlocked.Read(ref _timeoutTicks));
+            set => Interlocked.Exchange(ref _timeoutTicks, value.Ticks);
+        }
+
+        /// <summary>Gets whether this is the session cmdlets use when none is given.</summary>
+        public bool IsDefault => ReferenceEquals(DsccSessionStore.Default, this);
+
+        internal DsccApiClient Api { get; }
+
+        internal Func<DateTimeOffset> UtcNow { get; }
+
+        /// <summary>
+        /// Opens a session: checks the settings, gets the first token, and returns the session. It is not
+        /// registered anywhere; see <see cref="DsccSessionStore"/>.
+        /// </summary>
+        public static DsccSession Open(DsccConnectionSettings settings, DsccCallContext context)
+        {
+            return Open(settings, context, handlerFactory: null, utcNow: () => DateTimeOffset.UtcNow);
+        }
+
+        internal static DsccSession Open(
+            DsccConnectionSettings settings,
+            DsccCallContext context,
+            Func<HttpMessageHandler> handlerFactory,
+            Func<DateTimeOffset> utcNow)
+        {
+            if (string.IsNullOrWhiteSpace(settings.ClientId))
+            {
+                throw new ArgumentException("A client id is required.", nameof(settings));
+            }
+
+            if (settings.ClientSecret == null || settings.ClientSecret.Length == 0)
+            {
+                throw new ArgumentException("A client secret is required.", nameof(settings));
+            }
+
+            Uri baseUri = NormaliseBaseUri(settings.BaseUri ?? DsccRegions.GetBaseUri(settings.Region));
+            Uri tokenUri = settings.TokenUri ?? DsccRegions.DefaultTokenUri;
+            RequireSafeScheme(baseUri, "base URI");
+            RequireSafeScheme(tokenUri, "token URI");
+
+            var session = new DsccSession(settings, baseUri, tokenUri, handlerFactory, utcNow);
+            try
+            {
+                session._tokens.GetToken(context);
+                session.ConnectedOn = utcNow();
+                return session;
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+
+        /// <inheritdoc/>
+        public override string ToString() =>
+            string.Format(
+                CultureInfo.InvariantCulture, "{0} at {1}", ClientId, BaseUri.GetLeftPart(UriPartial.Authority));
+
+        /// <summary>Releases the session's HTTP resources.</summary>
+        public void Dispose() => _transport.Dispose();
+
+        private static Uri NormaliseBaseUri(Uri baseUri)
+        {
+            if (!baseUri.IsAbsoluteUri)
+            {
+                throw new ArgumentException($"The base URI '{baseUri}' must be absolute.", nameof(baseUri));
+            }
+
+            // API paths start with /api/v1; anything after the authority would be lost or doubled.
+            return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
+        }
+
+        private static void RequireSafeScheme(Uri uri, string what)
+        {
+            if (!uri.IsAbsoluteUri)
+            {
+                throw new ArgumentException($"The {what} '{uri}' must be absolute.", nameof(uri));
+            }
+
+            bool https = uri.Scheme == Uri.UriSchemeHttps;
+            bool loopbackHttp = uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
+            if (!https && !loopbackHttp)
+            {
+                throw new ArgumentException(
+                    $"The {what} '{uri.GetLeftPart(UriPartial.Authority)}' must use https; plain http is only " +
+                    "accepted for a simulator on this machine (loopback).",
+                    nameof(uri));
+            }
+        }
+
+        private static bool IsLoopback(Uri uri)
+        {
+            if (uri.IsLoopback)
+            {
+                return true;
+            }
+
+            return IPAddress.TryParse(uri.Host.Trim('[', ']'), out IPAddress address) && IPAddress.IsLoopback(address);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net.Http;
+using DsccPowerShell.Engine.Http;
+using DsccPowerShell.Engine.Json;
+using DsccPowerShell.Engine.Sessions;
+using Newtonsoft.Json.Linq;
+
+namespace DsccPowerShell.Engine.Tasks
+{
+    /// <summary>One observation of a running task, for progress reporting.</summary>
+    public sealed class DsccTaskProgress
+    {
+        internal DsccTaskProgress(string taskId, string state, int percentComplete)
+        {
+            TaskId = taskId;
+            State = state;
+            PercentComplete = percentComplete;
+        }
+
+        /// <summary>Gets the task id.</summary>
+        public string TaskId { get; }
+
+        /// <summary>Gets the task state, such as RUNNING.</summary>
+        public string State { get; }
+
+        /// <summary>Gets the progress DSCC reported, 0 to 100.</summary>
+        public int PercentComplete { get; }
+    }
+
+    /// <summary>A task ended FAILED or TIMEDOUT; the message is the task's own error text.</summary>
+    [Serializable]
+    public sealed class DsccTaskFailedException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        public DsccTaskFailedException(string message, string taskId, string state, PSObject task)
+            : base(message)
+        {
+            TaskId = taskId;
+            State = state;
+            Task = task;
+        }
+
+        /// <summary>Gets the task id.</summary>
+        public string TaskId { get; }
+
+        /// <summary>Gets the final state.</summary>
+        public string State { get; }
+
+        /// <summary>Gets the task as DSCC last reported it.</summary>
+        public PSObject Task { get; }
+    }
+
+    /// <summary>Follows a DSCC task (GET /api/v1/tasks/{id}) until it ends.</summary>
+    public static class DsccTaskWaiter
+    {
+        /// <summary>The type name given to task objects.</summary>
+        public const string TaskTypeName = "DsccPowerShell.Task";
+
+        private static readonly TimeSpan ShortestPoll = TimeSpan.FromMilliseconds(500);
+        private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// Takes the task id from a task reference in any form DSCC uses: a bare id, /api/v1/tasks/{id}, or the
+        /// internal /rest/vega/v1/tasks/{id} the spec's examples show.
+        /// </summary>
+        public static string GetTaskId(string taskUri)
+        {
+            if (string.IsNullOrWhiteSpace(taskUri))
+            {
+                throw new ArgumentException("The task reference is empty.", nameof(taskUri));
+            }
+
+            string path = taskUri.Trim();
+            int query = path.IndexOfAny(new[] { '?', '#' });
+            if (query >= 0)
+            {
+                path = path.Substring(0, query);
+            }
+
+            return path.TrimEnd('/').Substring(path.TrimEnd('/').LastIndexOf('/') + 1);
+        }
+
+        /// <summary>Gets a task once.</summary>
+        public static PSObject GetTask(DsccSession session, string taskId, DsccCallContext context)
+        {
+            JToken task = session.Api.Send(HttpMethod.Get, TaskPath(taskId), body: null, context);
+            return DsccJson.ToPSObject(task as JObject ?? new JObject(), TaskTypeName);
+        }
+
+        /// <summary>
+        /// Polls the task at DSCC's suggested interval until it is SUCCEEDED (returned) or FAILED or TIMEDOUT
+        /// (thrown as <see cref="DsccTaskFailedException"/>). PAUSED and unknown states keep being polled and
+        /// are reported, but never outlast <paramref name="timeout"/>.
+        /// </summary>
+        public static PSObject Wait(
+            DsccSession session,
+            string taskUri,
+            TimeSpan timeout,
+            Action<DsccTaskProgress> onProgress,
+            DsccCallContext context)
+        {
+            string taskId = GetTaskId(taskUri);
+            var elapsed = Stopwatch.StartNew();
+            string lastReportedState = null;
+            bool deadlineReached = false;
+            while (true)
+            {
+                JObject task = session.Api.Send(HttpMethod.Get, TaskPath(taskId), body: null, context) as JObject
+                    ?? new JObject();
+                string state = ((string)task["state"])?.ToUpperInvariant() ?? "UNSPECIFIED";
+                int percent = ReadPercent(task);
+                onProgress?.Invoke(new DsccTaskProgress(taskId, state, percent));
+
+                switch (state)
+                {
+                    case "SUCCEEDED":
+                        return DsccJson.ToPSObject(task, TaskTypeName);
+                    case "FAILED":
+                    case "TIMEDOUT":
+                        throw new DsccTaskFailedException(
+                            FailureMessage(taskId, state, task),
+                            taskId,
+                            state,
+                            DsccJson.ToPSObject(task, TaskTypeName));
+                    case "PAUSED":
+                    case "UNSPECIFIED":
+                        if (state != lastReportedState)
+                        {
+                            context.Warning(string.Format(
+                                CultureInfo.CurrentCulture,
+                                "Task {0} is {1}; waiting up to {2} seconds in all for it to go on.",
+                                taskId,
+                                state,
+                                timeout.TotalSeconds));
+                        }
+
+                        break;
+                }
+
+                lastReportedState = state;
+                TimeSpan remaining = timeout - elapsed.Elapsed;
+                if (deadlineReached || remaining <= TimeSpan.Zero)
+                {
+                    throw new DsccTimeoutException(
+                        string.Format(
+                            CultureInfo.CurrentCulture,
+                            "Task {0} was still {1} ({2}%) after {3} seconds.",
+                            taskId,
+                            state,
+                            percent,
+                            timeout.TotalSeconds),
+                        new Uri(session.BaseUri, TaskPath(taskId)));
+                }
+
+                // A suggested interval longer than the time left still gets one last poll at the deadline.
+                TimeSpan suggested = PollInterval(task);
+                TimeSpan pause = suggested < remaining ? suggested : remaining;
+                deadlineReached = pause == remaining;
+
+                // Waiting on the token's handle wakes at once when the caller presses Ctrl+C.
+                if (context.Cancellation.WaitHandle.WaitOne(pause))
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                }
+            }
+        }
+
+        private static string TaskPath(string taskId) => "/api/v1/tasks/" + Uri.EscapeDataString(taskId);
+
+        private static int ReadPercent(JObject task)
+        {
+            JToken percent = task["progressPercent"];
+            if (percent == null || (percent.Type != JTokenType.Integer && percent.Type != JTokenType.Float))
+            {
+                return 0;
+            }
+
+            return Math.Max(0, Math.Min(100, (int)(double)percent));
+        }
+
+        private static TimeSpan PollInterval(JObject task)
+        {
+            JToken suggested = task["suggestedPollingIntervalSeconds"];
+            if (suggested == null || (suggested.Type != JTokenType.Integer && suggested.Type != JTokenType.Float))
+            {
+                return TimeSpan.FromSeconds(1);
+            }
+
+            TimeSpan interval = TimeSpan.FromSeconds((double)suggested);
+            if (interval < ShortestPoll)
+            {
+                return ShortestPoll;
+            }
+
+            return interval > LongestPoll ? LongestPoll : interval;
+        }
+
+        private static string FailureMessage(string taskId, string state, JObject task)
+        {
+            JToken error = task["error"];
+            string detail = null;
+            if (error is JObject errorObject)
+            {
+                detail = (string)(errorObject["error"] ?? errorObject["message"]);
+                string code = (string)errorObject["errorCode"];
+                if (detail != null && code != null)
+                {
+                    detail += " (errorCode " + code + ")";
+                }
+            }
+            else if (error != null && error.Type == JTokenType.String)
+            {
+                detail = (string)error;
+            }
+
+            return string.Format(
+                CultureInfo.CurrentCulture,
+                "Task {0} ({1}) ended {2}: {3}",
+                taskId,
+                (string)task["displayName"] ?? (string)task["name"] ?? "unnamed",
+                state,
+                detail ?? "DSCC gave no reason.");
+        }
+    }
+}

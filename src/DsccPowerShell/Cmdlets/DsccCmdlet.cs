@@ -1,0 +1,175 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using DsccPowerShell.Engine;
+using DsccPowerShell.Engine.Http;
+using DsccPowerShell.Engine.Storage;
+using DsccPowerShell.Engine.Tasks;
+
+namespace DsccPowerShell.Cmdlets
+{
+    /// <summary>
+    /// What every cmdlet that calls the engine shares: cancellation on Ctrl+C, a call context that routes the
+    /// engine's reports to Verbose, Debug and Warning, and one mapping from engine failures to ErrorRecords.
+    /// </summary>
+    public abstract class DsccCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        /// <summary>Gets the cmdlet's name without the dash, such as GetDsccVolume, for error ids.</summary>
+        protected string ErrorIdPrefix => MyInvocation.MyCommand.Name.Replace("-", string.Empty);
+
+        /// <summary>Cancels whatever the engine is doing: a request, a retry wait or a task poll.</summary>
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Releases the cancellation source.</summary>
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Makes the engine's call context for this invocation.</summary>
+        protected DsccCallContext CreateCallContext(TimeSpan? timeout = null)
+        {
+            return new DsccCallContext(
+                _stopping.Token,
+                timeout,
+                verbose: WriteVerbose,
+                debug: IsDebugWanted() ? WriteDebug : (Action<string>)null,
+                warning: WriteWarning);
+        }
+
+        /// <summary>
+        /// Writes a non-terminating error for a failure of the engine; Ctrl+C and programming errors propagate.
+        /// </summary>
+        protected void WriteEngineError(Exception exception, object target)
+        {
+            WriteError(CreateErrorRecord(exception, target));
+        }
+
+        /// <summary>Stops the cmdlet with an error for a failure of the engine.</summary>
+        protected void ThrowEngineError(Exception exception, object target)
+        {
+            ThrowTerminatingError(CreateErrorRecord(exception, target));
+        }
+
+        /// <summary>Tells whether an exception is a failure the engine reports, rather than a bug.</summary>
+        protected static bool IsEngineFailure(Exception exception) =>
+            exception is DsccApiException ||
+            exception is DsccTimeoutException ||
+            exception is DsccConnectionException ||
+            exception is DsccTaskFailedException ||
+            exception is DsccUnsupportedDeviceTypeException ||
+            exception is ArgumentException ||
+            exception is InvalidOperationException;
+
+        private ErrorRecord CreateErrorRecord(Exception exception, object target)
+        {
+            switch (exception)
+            {
+                case DsccApiException api:
+                    return ApiErrorRecord(api);
+                case DsccTimeoutException timeout:
+                    return new ErrorRecord(
+                        timeout, ErrorIdPrefix + "Timeout", ErrorCategory.OperationTimeout, timeout.RequestUri);
+                case DsccConnectionException connection:
+                    return new ErrorRecord(
+                        connection,
+                        ErrorIdPrefix + "ConnectionFailed",
+                        ErrorCategory.ConnectionError,
+                        connection.RequestUri);
+                case DsccTaskFailedException task:
+                    return new ErrorRecord(task, ErrorIdPrefix + "TaskFailed", ErrorCategory.InvalidResult, target)
+                    {
+                        ErrorDetails = new ErrorDetails(task.Message),
+                    };
+                case DsccUnsupportedDeviceTypeException unsupported:
+                    return new ErrorRecord(
+                        unsupported,
+                        ErrorIdPrefix + "UnsupportedDeviceType",
+                        ErrorCategory.NotImplemented,
+                        unsupported.SystemId);
+                case ArgumentException argument:
+                    return new ErrorRecord(
+                        argument, ErrorIdPrefix + "InvalidArgument", ErrorCategory.InvalidArgument, target);
+                default:
+                    return new ErrorRecord(
+                        exception, ErrorIdPrefix + "Failed", ErrorCategory.InvalidOperation, target);
+            }
+        }
+
+        private ErrorRecord ApiErrorRecord(DsccApiException api)
+        {
+            MapStatus(api, out string problem, out ErrorCategory category);
+
+            // The target names the request, never its headers or body.
+            string target = api.Method + " " + api.RequestUri.GetLeftPart(UriPartial.Path);
+            var record = new ErrorRecord(api, ErrorIdPrefix + problem, category, target);
+            string details = api.Message;
+            if (api.ErrorCode != null || api.TraceId != null)
+            {
+                details += string.Format(
+                    CultureInfo.CurrentCulture,
+                    " (errorCode {0}, traceId {1})",
+                    api.ErrorCode ?? "none",
+                    api.TraceId ?? "none");
+            }
+
+            record.ErrorDetails = new ErrorDetails(details);
+            return record;
+        }
+
+        private static void MapStatus(DsccApiException api, out string problem, out ErrorCategory category)
+        {
+            if (api is DsccAuthenticationException)
+            {
+                problem = "AuthenticationFailed";
+                category = ErrorCategory.AuthenticationError;
+                return;
+            }
+
+            int status = (int)api.StatusCode;
+            switch (api.StatusCode)
+            {
+                case HttpStatusCode.NotFound:
+                    problem = "NotFound";
+                    category = ErrorCategory.ObjectNotFound;
+                    return;
+                case HttpStatusCode.Forbidden:
+                    problem = "PermissionDenied";
+                    category = ErrorCategory.PermissionDenied;
+                    return;
+                case HttpStatusCode.Conflict:
+                    problem = "Conflict";
+                    category = ErrorCategory.ResourceExists;
+                    return;
+                case HttpStatusCode.BadRequest:
+                case (HttpStatusCode)422:
+                    problem = "BadRequest";
+                    category = ErrorCategory.InvalidArgument;
+                    return;
+                case (HttpStatusCode)429:
+                    problem = "RateLimited";
+                    category = ErrorCategory.LimitsExceeded;
+                    return;
+            }
+
+            problem = status >= 500 ? "ServiceError" : "HttpError";
+            category = status >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.InvalidResult;
+        }
+
+        private bool IsDebugWanted()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out object debug))
+            {
+                return debug is SwitchParameter switchValue ? switchValue.IsPresent : true;
+            }
+
+            object preference = GetVariableValue("DebugPreference");
+            return preference is ActionPreference action && action != ActionPreference.SilentlyContinue;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.Management.Automation;
+using DsccPowerShell.Engine.Sessions;
+
+namespace DsccPowerShell.Cmdlets
+{
+    /// <summary>A cmdlet that calls DSCC through a session: -Session, or the default one.</summary>
+    public abstract class DsccSessionCmdlet : DsccCmdlet
+    {
+        /// <summary>Gets or sets the session to use. Defaults to the one Connect-Dscc made last.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public DsccSession Session { get; set; }
+
+        /// <summary>Returns -Session, or the default session; stops the cmdlet when there is neither.</summary>
+        protected DsccSession ResolveSession()
+        {
+            DsccSession session = Session ?? DsccSessionStore.Default;
+            if (session == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("Not connected to DSCC. Run Connect-Dscc first, or pass -Session."),
+                    ErrorIdPrefix + "NotConnected",
+                    ErrorCategory.ConnectionError,
+                    targetObject: null));
+            }
+
+            return session;
+        }
+    }
+}

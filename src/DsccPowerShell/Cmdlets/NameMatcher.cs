@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+
+namespace DsccPowerShell.Cmdlets
+{
+    /// <summary>
+    /// Matches -Name values against objects' name property the PowerShell way (wildcards, any case) and keeps
+    /// track of plain names that matched nothing, which the cmdlet reports as not found.
+    /// </summary>
+    internal sealed class NameMatcher
+    {
+        private readonly WildcardPattern[] _patterns;
+        private readonly string[] _plainNames;
+        private readonly HashSet<string> _matchedPlainNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        public NameMatcher(string[] names)
+        {
+            names = names ?? new string[0];
+            _patterns = names
+                .Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant))
+                .ToArray();
+            _plainNames = names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToArray();
+        }
+
+        /// <summary>Gets whether any name was given; with none, everything matches.</summary>
+        public bool HasNames => _patterns.Length > 0;
+
+        /// <summary>Gets the single plain name given, when that is all that was given; DSCC can filter on it.</summary>
+        public string SinglePlainName => _patterns.Length == 1 && _plainNames.Length == 1 ? _plainNames[0] : null;
+
+        /// <summary>Gets the plain names that nothing matched.</summary>
+        public IEnumerable<string> Unmatched => _plainNames.Where(n => !_matchedPlainNames.Contains(n));
+
+        public bool IsMatch(PSObject item)
+        {
+            if (!HasNames)
+            {
+                return true;
+            }
+
+            string name = item.Properties["name"]?.Value as string;
+            if (name == null || !_patterns.Any(p => p.IsMatch(name)))
+            {
+                return false;
+            }
+
+            _matchedPlainNames.Add(name);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace DsccSimulator.Cli;
+
+/// <summary>What the command line asked for: run with options, show help, or stop with an error.</summary>
+public sealed record CommandLineResult(SimulatorOptions Options, bool ShowHelp, string Error)
+{
+    /// <summary>Exit code for a command line the simulator cannot use (conventional "usage error").</summary>
+    public const int UsageErrorExitCode = 2;
+
+    public bool IsError => Error is not null;
+}
+
+/// <summary>
+/// Parses <c>--name value</c> pairs. Deliberately strict: an admin who mistypes an option should be told at once,
+/// not discover later that the simulator silently used a default.
+/// </summary>
+public static class CommandLine
+{
+    private delegate SimulatorOptions Apply(SimulatorOptions options, string value);
+
+    private sealed record OptionSpec(string Name, string ValueName, string Description, Apply Apply);
+
+    private static readonly OptionSpec[] Specs =
+    [
+        new("--port", "<n>", "TCP port on 127.0.0.1 (0 = pick a free port). Required.",
+            (o, v) => o with { Port = ParseInt("--port", v, 0, 65535) }),
+        new("--client-id", "<id>",
+            $"OAuth client id accepted by /as/token.oauth2 (default {SimulatorOptions.DefaultClientId}).",
+            (o, v) => o with { ClientId = ParseText("--client-id", v) }),
+        new("--client-secret", "<secret>",
+            $"OAuth client secret (default {SimulatorOptions.DefaultClientSecret}).",
+            (o, v) => o with { ClientSecret = ParseText("--client-secret", v) }),
+        new("--token-lifetime", "<seconds>", "Access token lifetime in seconds (default 7200).",
+            (o, v) => o with { TokenLifetimeSeconds = ParseInt("--token-lifetime", v, 1, int.MaxValue) }),
+        new("--seed", "<n>", "Seed for the generated fleet; same seed, same data (default 1).",
+            (o, v) => o with { Seed = ParseInt("--seed", v, int.MinValue, int.MaxValue) }),
+        new("--volumes", "<n>", "Number of volumes generated at startup (default 60).",
+            (o, v) => o with { Volumes = ParseInt("--volumes", v, 0, 10_000_000) }),
+        new("--default-page-size", "<n>", "Page size when a list request has no limit (default 50).",
+            (o, v) => o with { DefaultPageSize = ParseInt("--default-page-size", v, 1, int.MaxValue) }),
+        new("--max-page-size", "<n>", "Largest page served; bigger limits are reduced (default 1000).",
+            (o, v) => o with { MaxPageSize = ParseInt("--max-page-size", v, 1, int.MaxValue) }),
+        new("--task-duration-ms", "<n>", "Milliseconds an asynchronous task runs before it ends (default 1500).",
+            (o, v) => o with { TaskDurationMs = ParseInt("--task-duration-ms", v, 0, int.MaxValue) }),
+    ];
+
+    public static CommandLineResult Parse(IReadOnlyList<string> args)
+    {
+        var options = new SimulatorOptions();
+        var portGiven = false;
+
+        // Someone asking for help gets it, even if the rest of the line is wrong.
+        if (args.Any(arg => arg is "--help" or "-h" or "-?"))
+        {
+            return new CommandLineResult(options, ShowHelp: true, Error: null);
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var spec = Array.Find(Specs, s => string.Equals(s.Name, arg, StringComparison.Ordinal));
+            if (spec is null)
+            {
+                return Fail($"unknown option '{arg}'");
+            }
+
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return Fail($"option '{arg}' needs a value {spec.ValueName}");
+            }
+
+            try
+            {
+                options = spec.Apply(options, args[++i]);
+            }
+            catch (FormatException ex)
+            {
+                return Fail(ex.Message);
+            }
+
+            portGiven |= spec.Name == "--port";
+        }
+
+        if (!portGiven)
+        {
+            return Fail("option '--port' is required (use --port 0 to pick a free port)");
+        }
+
+        if (options.DefaultPageSize > options.MaxPageSize)
+        {
+            return Fail($"--default-page-size ({options.DefaultPageSize}) cannot exceed "
+                + $"--max-page-size ({options.MaxPageSize})");
+        }
+
+        return new CommandLineResult(options, ShowHelp: false, Error: null);
+    }
+
+    /// <summary>The one-line message printed to stderr for a bad command line.</summary>
+    public static string FormatError(string error) => $"DsccSimulator: {error}; use --help for usage.";
+
+    public static string HelpText()
+    {
+        var lines = new List<string>
+        {
+            "DSCC simulator: a local stand-in for the HPE Data Services Cloud Console storage API v1.",
+            "",
+            "Usage: DsccSimulator --port <n> [options]",
+            "",
+            "Options:",
+        };
+        var width = Specs.Max(s => s.Name.Length + s.ValueName.Length + 1);
+        lines.AddRange(Specs.Select(s => $"  {(s.Name + " " + s.ValueName).PadRight(width)}  {s.Description}"));
+        lines.Add($"  {"--help".PadRight(width)}  Show this help and exit.");
+        lines.Add("");
+        lines.Add("Listens on 127.0.0.1 only. Once ready it prints");
+        lines.Add("  DSCC simulator listening on http://127.0.0.1:<port>");
+        lines.Add("  Client id: <id>");
+        lines.Add("  Client secret: <secret>");
+        lines.Add("and serves until stopped (Ctrl+C).");
+        lines.Add("Test hooks: GET/DELETE /_sim/requests (request log), GET /_sim/health.");
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static CommandLineResult Fail(string message) =>
+        new(new SimulatorOptions(), ShowHelp: false, Error: message);
+
+    private static int ParseInt(string option, string text, int min, int max)
+    {
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new FormatException($"option '{option}' needs a whole number, got '{text}'");
+        }
+
+        if (value < min || value > max)
+        {
+            throw new FormatException($"option '{option}' must be between {min} and {max}, got {value}");
+        }
+
+        return value;
+    }
+
+    private static string ParseText(string option, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException($"option '{option}' needs a non-empty value");
+        }
+
+        return text;
+    }
+}

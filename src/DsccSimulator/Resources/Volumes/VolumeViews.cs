@@ -1,0 +1,195 @@
+using System.Globalization;
+using DsccSimulator.Resources.Common;
+using DsccSimulator.Store;
+
+namespace DsccSimulator.Resources.Volumes;
+
+/// <summary>Builds the spec's volume schemas from a <see cref="Volume"/>.</summary>
+public static class VolumeViews
+{
+    private const long BytesPerMiB = 1024 * 1024;
+
+    public static FleetVolumeDetailsList FleetListItem(Volume volume, FleetStore store) =>
+        FillFleet(new FleetVolumeDetailsList(), volume, store);
+
+    public static FleetVolumeDetails FleetDetail(Volume volume, FleetStore store, string requestUri)
+    {
+        var detail = FillFleet(new FleetVolumeDetails(), volume, store);
+        detail.RequestUri = requestUri;
+        return detail;
+    }
+
+    public static PrimeraVolumeDetailsList PrimeraListItem(Volume volume, FleetStore store) =>
+        FillPrimeraCapacity(FillPrimeraLineage(new PrimeraVolumeDetailsList(), volume, store), volume, store);
+
+    public static PrimeraVolumeDetails PrimeraDetail(Volume volume, FleetStore store, string requestUri)
+    {
+        var detail = FillPrimeraCapacity(FillPrimeraLineage(new PrimeraVolumeDetails(), volume, store), volume, store);
+        detail.ConsoleUri = ResourceUris.ConsoleVolume(volume);
+        detail.RequestUri = requestUri;
+        return detail;
+    }
+
+    public static ArcusVolumeDetailsList ArcusListItem(Volume volume, FleetStore store)
+    {
+        var item = FillPrimeraLineage(new ArcusVolumeDetailsList(), volume, store);
+        item.VolumeCapacity = ArcusCapacity(volume);
+        return item;
+    }
+
+    public static ArcusVolumeDetails ArcusDetail(Volume volume, FleetStore store, string requestUri)
+    {
+        var detail = FillPrimeraLineage(new ArcusVolumeDetails(), volume, store);
+        detail.VolumeCapacity = ArcusCapacity(volume);
+        detail.ConsoleUri = ResourceUris.ConsoleVolume(volume);
+        detail.RequestUri = requestUri;
+        return detail;
+    }
+
+    public static NimbleVolume NimbleListItem(Volume volume, FleetStore store) =>
+        FillNimble(new NimbleVolume(), volume, store);
+
+    public static NimbleVolumeDetails NimbleDetail(Volume volume, FleetStore store, string requestUri)
+    {
+        var detail = FillNimble(new NimbleVolumeDetails(), volume, store);
+        detail.RequestUri = requestUri;
+        return detail;
+    }
+
+    private static T FillFleet<T>(T target, Volume volume, FleetStore store)
+        where T : FleetVolumeDetailsList
+    {
+        var pool = store.FindPool(volume.PoolId);
+        var usesCpgs = volume.DeviceType.UsesCpgs();
+
+        target.AssociatedLinks =
+        [
+            new AssociatedLink(ResourceUris.PerTypePool(pool), "storage-pools"),
+            new AssociatedLink(ResourceUris.GenericSystem(volume.SystemId), "systems"),
+        ];
+        target.ConsoleUri = ResourceUris.ConsoleVolume(volume);
+        target.CustomerId = store.CustomerId;
+        target.Generation = volume.Generation;
+        target.HealthState = volume.HealthState;
+        target.HostWrittenCapacityMiB = volume.UsedMiB;
+        target.Id = volume.Id;
+        target.Initiators = [];
+        target.IsInternal = false;
+        target.IsSystemVolume = false;
+        target.Name = volume.Name;
+        target.ProductFamily = volume.DeviceType.ProductFamily();
+        target.ResourceUri = ResourceUris.PerTypeVolume(volume);
+        target.SizeMiB = volume.SizeMiB;
+        target.SubType = usesCpgs ? (volume.DataReduction ? "PROVTYPE_DDS" : "PROVTYPE_TPVV") : null;
+        target.SystemId = volume.SystemId;
+        target.ThinSavings = ThinSavings(volume);
+        target.Type = "volume";
+        target.UsedCapacityPercent = UsedPercent(volume);
+        target.UsedSizeMiB = volume.UsedMiB;
+        target.VolumeType = usesCpgs ? "VVTYPE_BASE" : null;
+        target.Wwn = volume.Wwn;
+        return target;
+    }
+
+    private static T FillPrimeraLineage<T>(T target, Volume volume, FleetStore store)
+        where T : PrimeraLineageVolumeFields
+    {
+        var pool = store.FindPool(volume.PoolId);
+
+        target.AssociatedLinks =
+        [
+            new AssociatedLink(ResourceUris.PerTypePool(pool), "storage-pools"),
+            new AssociatedLink(ResourceUris.PerTypeSystem(store.FindSystem(volume.SystemId)), "systems"),
+        ];
+        target.Comment = volume.Comment ?? "";
+        target.CreationTime = new CalendarTime(volume.CreatedAt.ToUnixTimeMilliseconds(), "UTC");
+        target.CustomerId = store.CustomerId;
+        target.DataReduction = volume.DataReduction ? "Enabled" : "Disabled";
+        target.DisplayName = volume.Name;
+        target.Generation = volume.Generation;
+        target.Id = volume.Id;
+        target.Name = volume.Name;
+        target.ProvType = volume.DataReduction ? "DDS" : "TPVV";
+        target.ReadOnly = false;
+        target.ResourceUri = ResourceUris.PerTypeVolume(volume);
+        target.State = new OverallState(volume.HealthState == "NORMAL" ? "STATE_NORMAL" : "STATE_DEGRADED", []);
+        target.SystemId = volume.SystemId;
+        target.ThinProvisioned = true;
+        target.Type = "volume";
+        target.UserCpgId = pool.Number;
+        target.UserCpgName = pool.Name;
+        target.VolumeId = volume.VolumeNumber;
+        target.VolumeType = "VVTYPE_BASE";
+        target.Wwn = volume.Wwn;
+        return target;
+    }
+
+    private static T FillPrimeraCapacity<T>(T target, Volume volume, FleetStore store)
+        where T : PrimeraVolumeDetailsList
+    {
+        target.SizeMiB = volume.SizeMiB;
+        target.SnapshotCpgName = store.FindPool(volume.PoolId).Name;
+        target.ThinSavings = ThinSavings(volume);
+        target.TotalSpaceMiB = volume.UsedMiB;
+        target.UsedCapacity = UsedPercent(volume);
+        target.UsedSizeMiB = volume.UsedMiB;
+        return target;
+    }
+
+    private static ArcusVolumeCapacity ArcusCapacity(Volume volume) =>
+        new(volume.SizeMiB, ThinSavings(volume), volume.UsedMiB, UsedPercent(volume), volume.UsedMiB);
+
+    private static T FillNimble<T>(T target, Volume volume, FleetStore store)
+        where T : NimbleVolume
+    {
+        var pool = store.FindPool(volume.PoolId);
+        var system = store.FindSystem(volume.SystemId);
+        var created = volume.CreatedAt.ToUnixTimeSeconds();
+
+        target.Clone = false;
+        target.Id = volume.Id;
+        target.Name = volume.Name;
+        target.Online = true;
+        target.PerfpolicyName = "default";
+        target.PoolId = pool.Id;
+        target.PoolName = pool.Name;
+        target.ReadOnly = false;
+        target.SerialNumber = volume.SerialNumber;
+        target.Size = volume.SizeMiB;
+        target.TargetName = $"iqn.2007-11.com.nimblestorage:{volume.Name}-v{volume.Id[2..18]}.{volume.VolumeNumber:x8}";
+        target.AgentType = "none";
+        target.AppCategory = "Other";
+        target.AssociatedLinks = [new AssociatedLink(ResourceUris.PerTypeSystem(system), "storage-systems")];
+        target.BlockSize = 4096;
+        target.CachePinned = false;
+        target.ConsoleUri = ResourceUris.ConsoleVolume(volume);
+        target.CreationTime = created;
+        target.CustomerId = store.CustomerId;
+        target.DedupeEnabled = volume.DataReduction;
+        target.Description = volume.Comment ?? "";
+        target.EncryptionCipher = "none";
+        target.FullName = $"{pool.Name}:/{volume.Name}";
+        target.Generation = volume.Generation;
+        target.LastModified = created;
+        target.Limit = 100;
+        target.MultiInitiator = false;
+        target.Reserve = 0;
+        target.ResourceUri = ResourceUris.PerTypeVolume(volume);
+        target.SearchName = volume.Name;
+        target.ThinlyProvisioned = true;
+        target.TotalUsageBytes = volume.UsedMiB * BytesPerMiB;
+        target.Type = "volume";
+        target.VolState = "online";
+        target.WarnLevel = 80;
+        return target;
+    }
+
+    private static double UsedPercent(Volume volume) =>
+        volume.SizeMiB == 0 ? 0 : Math.Round(100.0 * volume.UsedMiB / volume.SizeMiB, 2);
+
+    /// <summary>Thin savings as DSCC prints them, e.g. <c>2.4:1</c>; none until the host has written data.</summary>
+    private static string ThinSavings(Volume volume) =>
+        volume.UsedMiB == 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{(double)volume.SizeMiB / volume.UsedMiB:0.0}:1");
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using DsccSimulator.Auth;
+using DsccSimulator.Cli;
+using DsccSimulator.Errors;
+using DsccSimulator.Querying;
+using DsccSimulator.RequestLog;
+using DsccSimulator.Resources.Common;
+using DsccSimulator.Resources.Pools;
+using DsccSimulator.Resources.Systems;
+using DsccSimulator.Resources.Tasks;
+using DsccSimulator.Resources.Volumes;
+using DsccSimulator.Store;
+using DsccSimulator.Tasks;
+using DsccSimulator.Validation;
+using Microsoft.Extensions.Logging.Console;
+
+namespace DsccSimulator;
+
+/// <summary>
+/// Builds the simulator's web application from options. The command line and the tests both come through here;
+/// tests pass a fake <see cref="TimeProvider"/> and may swap Kestrel for the in-memory test server.
+/// </summary>
+public static class SimulatorApp
+{
+    public static WebApplicationBuilder CreateBuilder(SimulatorOptions options, TimeProvider time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // Our own command line is not ASP.NET configuration, and the user's working directory must not be
+            // able to change the simulator (no stray appsettings.json).
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // Only 127.0.0.1: the simulator accepts a well-known demo secret and must not be reachable from the network.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+
+        // Warnings and errors only, and on stderr: stdout belongs to the startup banner that scripts parse.
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(
+            console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        AddSimulatorServices(builder.Services, options, time ?? TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void AddSimulatorServices(IServiceCollection services, SimulatorOptions options, TimeProvider time)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(time);
+        services.AddSingleton(new PagingSettings(options.DefaultPageSize, options.MaxPageSize));
+        services.AddSingleton(_ => SeedData.Create(options));
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<TaskRunner>();
+        services.AddSingleton<RequestLogStore>();
+        services.AddSingleton(_ => RequestSchemas.LoadEmbedded());
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        // Order matters: log first (so rejected calls are logged too), then error handling, so that everything after
+        // it (auth, task catch-up, routing, endpoints) answers failures with a JSON body.
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<BearerAuthenticationMiddleware>();
+        app.UseMiddleware<TaskCatchUpMiddleware>();
+        app.UseRouting();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        TokenEndpoint.Map(app);
+        ControlEndpoints.Map(app);
+
+        var api = app.MapGroup(ResourceUris.Api);
+        SystemEndpoints.Map(api);
+        PoolEndpoints.Map(api);
+        VolumeEndpoints.Map(api);
+        VolumeCreateEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+
+        FallbackEndpoint.Map(app);
+    }
+}

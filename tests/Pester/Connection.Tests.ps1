@@ -1,0 +1,133 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-TestModule
+    $simulator = Get-TestSimulator
+}
+
+Describe 'Connect-Dscc' {
+    AfterEach {
+        Disconnect-Dscc -All
+    }
+
+    It 'gets a token with a URL-encoded client-credentials form and returns one session' {
+        Clear-SimulatorRequestLog
+
+        $output = @(Connect-TestSession)
+
+        $output.Count | Should -Be 1
+        $session = $output[0]
+        $session.BaseUri.ToString() | Should -Be ($simulator.Url + '/')
+        $session.ClientId | Should -Be $simulator.ClientId
+        $session.TokenExpiresOn | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+        $session.IsDefault | Should -BeTrue
+
+        $tokenRequests = @(Get-SimulatorRequestLog -PathLike '/as/token.oauth2')
+        $tokenRequests.Count | Should -Be 1
+        $tokenRequests[0].method | Should -Be 'POST'
+        $tokenRequests[0].contentType | Should -BeLike 'application/x-www-form-urlencoded*'
+        $tokenRequests[0].hasBearer | Should -BeFalse
+        $form = $tokenRequests[0].body
+        Get-QueryValue $form 'grant_type' | Should -Be 'client_credentials'
+        Get-QueryValue $form 'client_id' | Should -Be $simulator.ClientId
+        Get-QueryValue $form 'client_secret' | Should -Be $simulator.ClientSecret
+    }
+
+    It 'accepts the client as a PSCredential and becomes the default session' {
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+        $credential = [pscredential]::new($simulator.ClientId, $secret)
+
+        $first = Connect-TestSession
+        $second = Connect-Dscc -Credential $credential -BaseUri $simulator.Url -TokenUri $simulator.TokenUri
+
+        $second.ClientId | Should -Be $simulator.ClientId
+        (Get-DsccSession -Default).Id | Should -Be $second.Id
+        @(Get-DsccSession).Id | Should -Be @($first.Id, $second.Id)
+        $first.IsDefault | Should -BeFalse
+    }
+
+    It 'shows neither the secret nor the token in the session object' {
+        $session = Connect-TestSession
+        $token = Get-SessionAccessToken $session
+
+        $token | Should -Not -BeNullOrEmpty
+        $values = $session.PSObject.Properties | ForEach-Object { "$($_.Value)" }
+        $values | Should -Not -Contain $token
+        $values | Should -Not -Contain $simulator.ClientSecret
+        ($session | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($token))
+    }
+
+    It 'refuses to bind without a region or a base URI' {
+        # A runspace without a host cannot prompt for the missing parameter, as a scheduled task cannot.
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddArgument($env:DSCC_TEST_MODULE).AddStatement()
+            $null = $shell.AddScript(
+                'Connect-Dscc -ClientId id -ClientSecret (ConvertTo-SecureString x -AsPlainText -Force)')
+
+            $output = $shell.Invoke()
+            $errors = @($shell.Streams.Error)
+        }
+        finally {
+            $shell.Dispose()
+        }
+
+        $output | Should -BeNullOrEmpty
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MissingMandatoryParameter,*ConnectDsccCommand'
+        $errors[0].Exception.ParameterName.Trim() | Should -Be 'Region'
+    }
+
+    It 'refuses a plain-text secret' {
+        { Connect-Dscc -ClientId 'id' -ClientSecret 'plain-text' -BaseUri $simulator.Url } |
+            Should -Throw -ErrorId 'CannotConvertArgumentNoMessage,*ConnectDsccCommand' -ExceptionType (
+                [System.Management.Automation.ParameterBindingException])
+    }
+
+    It 'reports a wrong secret as an authentication error without echoing it' {
+        $wrongSecret = 'wrong-' + [guid]::NewGuid()
+        $secret = ConvertTo-SecureString $wrongSecret -AsPlainText -Force
+
+        $thrown = { Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url `
+                -TokenUri $simulator.TokenUri } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccAuthenticationFailed,*ConnectDsccCommand'
+        $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $thrown.Exception.Message | Should -Match 'invalid_client'
+        ($thrown | Out-String) + $thrown.Exception.ToString() | Should -Not -Match $wrongSecret
+        @(Get-DsccSession).Count | Should -Be 0
+    }
+
+    It 'refuses plain http to a host that is not this machine' {
+        $secret = ConvertTo-SecureString 'x' -AsPlainText -Force
+
+        $thrown = { Connect-Dscc -ClientId 'id' -ClientSecret $secret -BaseUri 'http://dscc.example.com' } |
+            Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccInvalidArgument,*ConnectDsccCommand'
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'maps each region to its own host' -ForEach @(
+        @{ Region = 'us1' }, @{ Region = 'eu1' }, @{ Region = 'jp1' }
+    ) {
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+
+        $session = Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -Region $Region `
+            -TokenUri $simulator.TokenUri
+
+        $session.Region | Should -Be $Region
+        $session.BaseUri.Host | Should -Be "$Region.data.cloud.hpe.com"
+    }
+}
+
+Describe 'Disconnect-Dscc' {
+    It 'forgets the default session, after which cmdlets say to connect' {
+        $null = Connect-TestSession
+
+        Disconnect-Dscc
+
+        @(Get-DsccSession).Count | Should -Be 0
+        { Get-DsccVolume -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GetDsccVolumeNotConnected,DsccPowerShell.Cmdlets.Volumes.GetDsccVolumeCommand'
+    }
+}

@@ -1,0 +1,79 @@
+# Shared set-up for the Pester tests: the staged module, the simulator that build.ps1 started, and its request log.
+Set-StrictMode -Version 3
+
+function Get-TestSimulator {
+    if (-not $env:DSCC_TEST_SIMULATOR_URL) {
+        throw 'DSCC_TEST_SIMULATOR_URL is not set: run the tests through ./build.ps1 -Task Test.'
+    }
+
+    [pscustomobject]@{
+        Url          = $env:DSCC_TEST_SIMULATOR_URL
+        TokenUri     = $env:DSCC_TEST_SIMULATOR_URL + '/as/token.oauth2'
+        ClientId     = $env:DSCC_TEST_CLIENT_ID
+        ClientSecret = $env:DSCC_TEST_CLIENT_SECRET
+    }
+}
+
+function Import-TestModule {
+    Import-Module $env:DSCC_TEST_MODULE -Force -Global
+}
+
+function Connect-TestSession {
+    param([switch] $Verbose)
+
+    $simulator = Get-TestSimulator
+    $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+    Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url `
+        -TokenUri $simulator.TokenUri -Verbose:$Verbose
+}
+
+function Clear-SimulatorRequestLog {
+    $null = Invoke-RestMethod -Method Delete -Uri ((Get-TestSimulator).Url + '/_sim/requests')
+}
+
+function Get-SimulatorRequestLog {
+    param([string] $PathLike = '*')
+
+    $entries = Invoke-RestMethod -Uri ((Get-TestSimulator).Url + '/_sim/requests')
+    foreach ($entry in $entries) {
+        if ($entry.path -like $PathLike) { $entry }
+    }
+}
+
+function Get-QueryValue {
+    param([string] $Query, [string] $Name)
+
+    foreach ($pair in $Query.TrimStart('?').Split('&')) {
+        $parts = $pair.Split('=', 2)
+        if ([Uri]::UnescapeDataString($parts[0]) -eq $Name) {
+            return [Uri]::UnescapeDataString($parts[1].Replace('+', ' '))
+        }
+    }
+}
+
+function Get-DirectApiToken {
+    # The tests' own token, fetched without the module, to read the simulator independently of what it returns.
+    # Issuing it invalidates the module session's token, which that session must then renew by itself.
+    $simulator = Get-TestSimulator
+    $body = @{ grant_type = 'client_credentials'; client_id = $simulator.ClientId
+        client_secret = $simulator.ClientSecret }
+    (Invoke-RestMethod -Method Post -Uri $simulator.TokenUri -Body $body).access_token
+}
+
+function Invoke-DirectApi {
+    param([string] $PathAndQuery, [string] $Token)
+
+    Invoke-RestMethod -Uri ((Get-TestSimulator).Url + $PathAndQuery) -Headers @{ Authorization = "Bearer $Token" }
+}
+
+function Get-SessionAccessToken {
+    param($Session)
+
+    # Reflection on purpose: the session offers no way to read its token, which is what the secret scan relies on.
+    $flags = [System.Reflection.BindingFlags]'NonPublic, Instance'
+    $tokens = $Session.GetType().GetField('_tokens', $flags).GetValue($Session)
+    $current = $tokens.GetType().GetField('_current', $flags).GetValue($tokens)
+    $current.GetType().GetProperty('Value').GetValue($current)
+}
+
+Export-ModuleMember -Function *

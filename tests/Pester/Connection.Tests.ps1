@@ -21,6 +21,9 @@ Describe 'Connect-Dscc' {
         $session.TokenExpiresOn | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
         $session.IsDefault | Should -BeTrue
 
+        $probe = @(Get-SimulatorRequestLog -PathLike '/api/v1/storage-systems')
+        $probe.Count | Should -Be 1
+        Get-QueryValue $probe[0].query 'limit' | Should -Be '1'
         $tokenRequests = @(Get-SimulatorRequestLog -PathLike '/as/token.oauth2')
         $tokenRequests.Count | Should -Be 1
         $tokenRequests[0].method | Should -Be 'POST'
@@ -112,11 +115,96 @@ Describe 'Connect-Dscc' {
     ) {
         $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
 
+        # The real regional hosts are out of reach here, so the connection test that would call them is skipped.
         $session = Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -Region $Region `
-            -TokenUri $simulator.TokenUri
+            -TokenUri $simulator.TokenUri -SkipConnectionTest
 
         $session.Region | Should -Be $Region
         $session.BaseUri.Host | Should -Be "$Region.data.cloud.hpe.com"
+    }
+}
+
+Describe 'Connect-Dscc for unattended runs' {
+    AfterEach {
+        Disconnect-Dscc -All
+        Remove-Item Env:DSCC_CLIENT_ID, Env:DSCC_CLIENT_SECRET -ErrorAction SilentlyContinue
+    }
+
+    It 'reads the client from DSCC_CLIENT_ID and DSCC_CLIENT_SECRET' {
+        $env:DSCC_CLIENT_ID = $simulator.ClientId
+        $env:DSCC_CLIENT_SECRET = $simulator.ClientSecret
+        Clear-SimulatorRequestLog
+
+        $session = Connect-Dscc -FromEnvironment -BaseUri $simulator.Url -TokenUri $simulator.TokenUri
+
+        $session.ClientId | Should -Be $simulator.ClientId
+        Get-QueryValue (Get-SimulatorRequestLog -PathLike '/as/token.oauth2').body 'client_secret' |
+            Should -Be $simulator.ClientSecret
+    }
+
+    It 'names the missing variable' {
+        $env:DSCC_CLIENT_ID = $simulator.ClientId
+
+        $thrown = { Connect-Dscc -FromEnvironment -BaseUri $simulator.Url -TokenUri $simulator.TokenUri } |
+            Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccEnvironmentNotSet,*'
+        $thrown.TargetObject | Should -Be 'DSCC_CLIENT_SECRET'
+    }
+
+    It 'connects with a token obtained elsewhere, which it cannot renew' {
+        $token = ConvertTo-SecureString (Get-DirectApiToken) -AsPlainText -Force
+        Clear-SimulatorRequestLog
+
+        $session = Connect-Dscc -AccessToken $token -BaseUri $simulator.Url
+        $systems = @(Get-DsccStorageSystem)
+
+        $session.CanRenewToken | Should -BeFalse
+        $session.ClientId | Should -BeNullOrEmpty
+        $systems.Count | Should -BeGreaterThan 0
+        @(Get-SimulatorRequestLog -PathLike '/as/token.oauth2').Count | Should -Be 0
+    }
+
+    It 'says a given token cannot be renewed once DSCC refuses it' {
+        $token = ConvertTo-SecureString (Get-DirectApiToken) -AsPlainText -Force
+        $null = Connect-Dscc -AccessToken $token -BaseUri $simulator.Url
+        $null = Get-DirectApiToken
+
+        $thrown = { Get-DsccStorageSystem -ErrorAction Stop } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'GetDsccStorageSystemAuthenticationFailed,*'
+        $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $thrown.Exception.Message | Should -Match 'cannot renew'
+    }
+
+    It 'names the base URI it could not reach' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        $closedPort = $listener.LocalEndpoint.Port
+        $listener.Stop()
+        $secret = ConvertTo-SecureString 'x' -AsPlainText -Force
+
+        $thrown = { Connect-Dscc -ClientId id -ClientSecret $secret -BaseUri "http://127.0.0.1:$closedPort" `
+                -TokenUri "http://127.0.0.1:$closedPort/as/token.oauth2" -MaxAttempts 1 } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccConnectionFailed,*'
+        $thrown.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $thrown.Exception.Message | Should -Match "127\.0\.0\.1:$closedPort"
+    }
+
+    It 'warns, per session only, when certificate checks are skipped' {
+        $callbackBefore = [System.Net.ServicePointManager]::ServerCertificateValidationCallback
+        $protocolsBefore = [System.Net.ServicePointManager]::SecurityProtocol
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+
+        $session = Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url `
+            -TokenUri $simulator.TokenUri -SkipCertificateCheck -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $session.SkipsCertificateCheck | Should -BeTrue
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Match 'Certificate checks are off'
+        [System.Net.ServicePointManager]::ServerCertificateValidationCallback | Should -Be $callbackBefore
+        [System.Net.ServicePointManager]::SecurityProtocol | Should -Be $protocolsBefore
     }
 }
 

@@ -19,12 +19,11 @@ function Import-TestModule {
 }
 
 function Connect-TestSession {
-    param([switch] $Verbose)
-
+    # Extra Connect-Dscc parameters (-Verbose, -TimeoutSec, ...) pass straight through.
     $simulator = Get-TestSimulator
     $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
     Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url `
-        -TokenUri $simulator.TokenUri -Verbose:$Verbose
+        -TokenUri $simulator.TokenUri @args
 }
 
 function Clear-SimulatorRequestLog {

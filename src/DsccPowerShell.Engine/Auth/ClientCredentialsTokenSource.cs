@@ -18,7 +18,7 @@ namespace DsccPowerShell.Engine.Auth
     /// client's previous token whenever it issues a new one, so renewals must be rare and never concurrent:
     /// one renewal at a time, and a caller whose token was rejected renews only if nobody renewed meanwhile.
     /// </summary>
-    internal sealed class ClientCredentialsTokenSource
+    internal sealed class ClientCredentialsTokenSource : ITokenSource
     {
         private static readonly TimeSpan MaximumRenewalMargin = TimeSpan.FromSeconds(60);
 
@@ -54,6 +54,9 @@ namespace DsccPowerShell.Engine.Auth
 
         /// <summary>Gets how many tokens this source has obtained.</summary>
         public long TokensIssued => Interlocked.Read(ref _renewalCount);
+
+        /// <summary>Gets whether the source can renew: it holds the client's secret, so it always can.</summary>
+        public bool CanRenew => true;
 
         /// <summary>Returns a token that is not near expiry, getting a new one if needed.</summary>
         public AccessToken GetToken(DsccCallContext context)
@@ -100,6 +103,7 @@ namespace DsccPowerShell.Engine.Auth
                 BuildTokenRequest,
                 context.Timeout ?? _defaultTimeout(),
                 context,
+                DsccRequestKind.TokenRequest,
                 "grant_type=client_credentials&client_id=" + Uri.EscapeDataString(_clientId) + "&client_secret=***");
 
             DateTimeOffset receivedAt = _utcNow();
@@ -121,7 +125,7 @@ namespace DsccPowerShell.Engine.Auth
 
         private HttpRequestMessage BuildTokenRequest()
         {
-            string secret = ReadSecret(_clientSecret);
+            string secret = SecretText.Read(_clientSecret);
             var request = new HttpRequestMessage(HttpMethod.Post, _tokenUri)
             {
                 // FormUrlEncodedContent percent-encodes every field, so secrets with '&', '+' or '=' survive.
@@ -215,23 +219,6 @@ namespace DsccPowerShell.Engine.Auth
                 detail);
             return new DsccAuthenticationException(
                 message, HttpMethod.Post, _tokenUri, response.StatusCode, detail, code, traceId: null);
-        }
-
-        private static string ReadSecret(SecureString secret)
-        {
-            IntPtr pointer = IntPtr.Zero;
-            try
-            {
-                pointer = Marshal.SecureStringToGlobalAllocUnicode(secret);
-                return Marshal.PtrToStringUni(pointer);
-            }
-            finally
-            {
-                if (pointer != IntPtr.Zero)
-                {
-                    Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-                }
-            }
         }
     }
 

@@ -18,13 +18,13 @@ namespace DsccPowerShell.Engine.Http
     internal sealed class DsccApiClient
     {
         private readonly DsccTransport _transport;
-        private readonly ClientCredentialsTokenSource _tokens;
+        private readonly ITokenSource _tokens;
         private readonly Uri _baseUri;
         private readonly Func<TimeSpan> _defaultTimeout;
 
         public DsccApiClient(
             DsccTransport transport,
-            ClientCredentialsTokenSource tokens,
+            ITokenSource tokens,
             Uri baseUri,
             Func<TimeSpan> defaultTimeout)
         {
@@ -45,15 +45,21 @@ namespace DsccPowerShell.Engine.Http
             string json = body == null ? null : DsccJson.Serialize(body);
             TimeSpan timeout = context.Timeout ?? _defaultTimeout();
 
+            DsccRequestKind kind = method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete
+                ? DsccRequestKind.Repeatable
+                : DsccRequestKind.NotRepeatable;
+
             AccessToken token = _tokens.GetToken(context);
             RawResponse response = _transport.Send(
-                () => BuildRequest(method, uri, json, token), timeout, context, json);
+                () => BuildRequest(method, uri, json, token), timeout, context, kind, json);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 // Another session of the same API client may have been issued a token, which invalidates ours.
-                context.Verbose("DSCC rejected the access token; renewing it once and repeating the request.");
+                // A 401 means DSCC did not process the request, so even a create may be sent again, once.
+                _transport.Statistics.CountUnauthorized();
+                context.Verbose("DSCC refused the access token; renewing it once and repeating the request.");
                 token = _tokens.Renew(context, rejected: token);
-                response = _transport.Send(() => BuildRequest(method, uri, json, token), timeout, context, json);
+                response = _transport.Send(() => BuildRequest(method, uri, json, token), timeout, context, kind, json);
             }
 
             if (!response.IsSuccess)

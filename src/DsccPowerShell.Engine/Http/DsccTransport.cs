@@ -4,22 +4,31 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Polly;
+using Polly.Retry;
 
 namespace DsccPowerShell.Engine.Http
 {
     /// <summary>What came back from one HTTP exchange, read whole.</summary>
     internal sealed class RawResponse
     {
-        public RawResponse(HttpStatusCode statusCode, string reasonPhrase, string mediaType, string body)
+        public RawResponse(
+            HttpStatusCode statusCode,
+            string reasonPhrase,
+            string mediaType,
+            string body,
+            TimeSpan? retryAfter)
         {
             StatusCode = statusCode;
             ReasonPhrase = reasonPhrase;
             MediaType = mediaType;
             Body = body;
+            RetryAfter = retryAfter;
         }
 
         public HttpStatusCode StatusCode { get; }
@@ -30,13 +39,42 @@ namespace DsccPowerShell.Engine.Http
 
         public string Body { get; }
 
+        /// <summary>Gets how long the server asked us to wait (Retry-After or a ratelimit-reset header).</summary>
+        public TimeSpan? RetryAfter { get; }
+
         public bool IsSuccess => (int)StatusCode >= 200 && (int)StatusCode < 300;
     }
 
+    /// <summary>How one request may be handled.</summary>
+    internal sealed class DsccRequestKind
+    {
+        /// <summary>A read, or a write that gives the same result when repeated (PUT, DELETE).</summary>
+        public static readonly DsccRequestKind Repeatable = new DsccRequestKind(repeatable: true, token: false);
+
+        /// <summary>A write that must never run twice (POST create): retried only when provably not processed.</summary>
+        public static readonly DsccRequestKind NotRepeatable = new DsccRequestKind(repeatable: false, token: false);
+
+        /// <summary>
+        /// A token request: repeatable (a second token merely replaces the first). Its request body is shown in
+        /// -Debug only as the redacted text the caller passes, and its response body never.
+        /// </summary>
+        public static readonly DsccRequestKind TokenRequest = new DsccRequestKind(repeatable: true, token: true);
+
+        private DsccRequestKind(bool repeatable, bool token)
+        {
+            IsRepeatable = repeatable;
+            IsTokenRequest = token;
+        }
+
+        public bool IsRepeatable { get; }
+
+        public bool IsTokenRequest { get; }
+    }
+
     /// <summary>
-    /// Sends one request and reads the whole answer within a time limit, turning the ways an exchange can fail
-    /// into the engine's exceptions. One transport per session: its HttpClient comes from
-    /// Microsoft.Extensions.Http, which owns handler pooling and rotation.
+    /// Sends requests and reads whole answers within a time limit, retrying transient failures through a Polly
+    /// pipeline, and turns the ways an exchange can fail into the engine's exceptions. One transport per session:
+    /// its HttpClient comes from Microsoft.Extensions.Http, which owns handler pooling and rotation.
     /// </summary>
     internal sealed class DsccTransport : IDisposable
     {
@@ -44,9 +82,13 @@ namespace DsccPowerShell.Engine.Http
 
         private readonly ServiceProvider _services;
         private readonly IHttpClientFactory _factory;
+        private readonly DsccRetrySettings _retry;
 
-        public DsccTransport(Func<HttpMessageHandler> primaryHandlerFactory = null)
+        public DsccTransport(DsccTransportOptions options)
         {
+            _retry = options.Retry.Clone();
+            Statistics = new DsccSessionStatistics();
+
             var services = new ServiceCollection();
             IHttpClientBuilder builder = services.AddHttpClient(ClientName, client =>
             {
@@ -55,20 +97,15 @@ namespace DsccPowerShell.Engine.Http
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
             });
 
-            if (primaryHandlerFactory != null)
+            if (options.HandlerFactory != null)
             {
-                // A handler supplied by the caller is reused as it is, so the factory must never rotate it away.
-                builder.ConfigurePrimaryHttpMessageHandler(primaryHandlerFactory);
+                // A handler supplied by a test is reused as it is, so the factory must never rotate it away.
+                builder.ConfigurePrimaryHttpMessageHandler(options.HandlerFactory);
                 builder.SetHandlerLifetime(System.Threading.Timeout.InfiniteTimeSpan);
             }
             else
             {
-                builder.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
-                {
-                    AllowAutoRedirect = false,
-                    AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-                    UseProxy = true,
-                });
+                builder.ConfigurePrimaryHttpMessageHandler(() => CreateHandler(options));
             }
 
             _services = services.BuildServiceProvider();
@@ -78,79 +115,140 @@ namespace DsccPowerShell.Engine.Http
         public static string UserAgent { get; } =
             "DsccPowerShell/" + typeof(DsccTransport).Assembly.GetName().Version.ToString(3);
 
+        public DsccSessionStatistics Statistics { get; }
+
         /// <summary>
-        /// Sends the request built by <paramref name="buildRequest"/> and reads the body. Throws
-        /// <see cref="OperationCanceledException"/> only when the caller cancelled.
+        /// Sends the request built by <paramref name="buildRequest"/> (built anew for each attempt) and reads the
+        /// answer. Transient failures are retried as <paramref name="kind"/> allows; the last answer is returned
+        /// whatever its status. Throws <see cref="OperationCanceledException"/> only when the caller cancelled.
         /// </summary>
         public RawResponse Send(
             Func<HttpRequestMessage> buildRequest,
             TimeSpan timeout,
             DsccCallContext context,
-            string requestBodyForDebug)
+            DsccRequestKind kind,
+            string requestBody)
         {
-            using (HttpRequestMessage request = buildRequest())
-            using (var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation))
+            var attempt = new AttemptState(this, buildRequest, timeout, context, kind, requestBody);
+            ResiliencePipeline<RawResponse> pipeline = BuildPipeline(attempt);
+            ResilienceContext resilience = ResilienceContextPool.Shared.Get(context.Cancellation);
+            try
             {
-                timeLimit.CancelAfter(timeout);
-                Uri uri = request.RequestUri;
-                string method = request.Method.Method;
-                WriteDebugRequest(context, method, uri, requestBodyForDebug);
+                // The synchronous pipeline keeps retries, their waits and their Verbose lines on the caller's
+                // thread, where PowerShell requires every Write call to happen.
+                RawResponse response = pipeline.Execute(static (_, state) => state.SendOnce(), resilience, attempt);
+                if (!response.IsSuccess)
+                {
+                    Statistics.CountFailure();
+                }
 
-                var stopwatch = Stopwatch.StartNew();
-                try
+                return response;
+            }
+            catch (RetryBudgetSpentException spent)
+            {
+                Statistics.CountFailure();
+                if (spent.LastOutcome.Exception != null)
                 {
-                    RawResponse response = SendAsync(request, timeLimit.Token).GetAwaiter().GetResult();
-                    context.Verbose(string.Format(
-                        CultureInfo.CurrentCulture,
-                        "{0} {1} -> {2} {3} ({4} ms)",
-                        method,
-                        uri.GetLeftPart(UriPartial.Path),
-                        (int)response.StatusCode,
-                        response.ReasonPhrase,
-                        stopwatch.ElapsedMilliseconds));
-                    return response;
+                    ExceptionDispatchInfo.Capture(spent.LastOutcome.Exception).Throw();
                 }
-                catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
-                {
-                    throw;
-                }
-                catch (OperationCanceledException)
-                {
-                    throw new DsccTimeoutException(
-                        string.Format(
-                            CultureInfo.CurrentCulture,
-                            "{0} {1} did not complete within {2} seconds.",
-                            method,
-                            uri.GetLeftPart(UriPartial.Path),
-                            timeout.TotalSeconds),
-                        uri);
-                }
-                catch (HttpRequestException ex)
-                {
-                    throw new DsccConnectionException(
-                        string.Format(
-                            CultureInfo.CurrentCulture,
-                            "Could not reach {0}: {1}",
-                            uri.GetLeftPart(UriPartial.Authority),
-                            InnermostMessage(ex)),
-                        uri,
-                        ex);
-                }
-                catch (IOException ex)
-                {
-                    throw new DsccConnectionException(
-                        string.Format(
-                            CultureInfo.CurrentCulture,
-                            "The connection to {0} failed: {1}",
-                            uri.GetLeftPart(UriPartial.Authority),
-                            InnermostMessage(ex)),
-                        uri,
-                        ex);
-                }
+
+                return spent.LastOutcome.Result;
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                Statistics.CountFailure();
+                throw;
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(resilience);
             }
         }
 
         public void Dispose() => _services.Dispose();
+
+        private static HttpMessageHandler CreateHandler(DsccTransportOptions options)
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseProxy = true,
+            };
+
+            if (options.Proxy != null)
+            {
+                handler.Proxy = new WebProxy(options.Proxy)
+                {
+                    Credentials = options.ProxyCredentials,
+                    UseDefaultCredentials = options.ProxyUseDefaultCredentials && options.ProxyCredentials == null,
+                };
+            }
+            else if (options.ProxyUseDefaultCredentials)
+            {
+                handler.DefaultProxyCredentials = CredentialCache.DefaultCredentials;
+            }
+
+            if (options.SkipCertificateCheck)
+            {
+                // Per handler, so per session: the process-wide ServicePointManager callback is never touched.
+                handler.ServerCertificateCustomValidationCallback = (message, certificate, chain, errors) => true;
+            }
+
+            return handler;
+        }
+
+        private ResiliencePipeline<RawResponse> BuildPipeline(AttemptState attempt)
+        {
+            if (_retry.MaxAttempts <= 1)
+            {
+                return ResiliencePipeline<RawResponse>.Empty;
+            }
+
+            TimeSpan waited = TimeSpan.Zero;
+            return new ResiliencePipelineBuilder<RawResponse>()
+                .AddRetry(new RetryStrategyOptions<RawResponse>
+                {
+                    MaxRetryAttempts = _retry.MaxAttempts - 1,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = _retry.BaseDelay,
+                    MaxDelay = _retry.MaxDelay,
+                    ShouldHandle = args => new ValueTask<bool>(
+                        TransientFailure.ShouldRetry(args.Outcome, attempt.Kind, attempt.Context.Cancellation)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(ServerRequestedDelay(args.Outcome)),
+                    OnRetry = args =>
+                    {
+                        waited += args.RetryDelay;
+                        if (waited > _retry.MaxTotalWait)
+                        {
+                            throw new RetryBudgetSpentException(args.Outcome);
+                        }
+
+                        Statistics.CountRetry();
+                        attempt.Context.Verbose(string.Format(
+                            CultureInfo.CurrentCulture,
+                            "{0}; waiting {1:0.0} s before attempt {2} of {3}.",
+                            TransientFailure.Describe(args.Outcome, attempt.Method, attempt.Path),
+                            args.RetryDelay.TotalSeconds,
+                            args.AttemptNumber + 2,
+                            _retry.MaxAttempts));
+                        return default;
+                    },
+                })
+                .Build();
+        }
+
+        private TimeSpan? ServerRequestedDelay(Outcome<RawResponse> outcome)
+        {
+            TimeSpan? requested = outcome.Result?.RetryAfter;
+            if (requested == null)
+            {
+                return null;
+            }
+
+            return requested.Value > _retry.MaxDelay ? _retry.MaxDelay : requested.Value;
+        }
 
         private async Task<RawResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
         {
@@ -175,7 +273,8 @@ namespace DsccPowerShell.Engine.Http
                     response.StatusCode,
                     response.ReasonPhrase,
                     response.Content.Headers.ContentType?.MediaType,
-                    text);
+                    text,
+                    RetryHeaders.Read(response, DateTimeOffset.UtcNow));
             }
         }
 
@@ -196,20 +295,6 @@ namespace DsccPowerShell.Engine.Http
             }
         }
 
-        private static void WriteDebugRequest(DsccCallContext context, string method, Uri uri, string body)
-        {
-            if (!context.WantsDebug)
-            {
-                return;
-            }
-
-            context.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1}", method, uri.AbsoluteUri));
-            if (body != null)
-            {
-                context.Debug("Body: " + body);
-            }
-        }
-
         private static string InnermostMessage(Exception ex)
         {
             while (ex.InnerException != null)
@@ -218,6 +303,136 @@ namespace DsccPowerShell.Engine.Http
             }
 
             return ex.Message;
+        }
+
+        /// <summary>Everything one call's attempts share, so the pipeline's callbacks need no closures.</summary>
+        private sealed class AttemptState
+        {
+            private readonly DsccTransport _transport;
+            private readonly Func<HttpRequestMessage> _buildRequest;
+            private readonly TimeSpan _timeout;
+            private readonly string _requestBody;
+            private int _attemptNumber;
+
+            public AttemptState(
+                DsccTransport transport,
+                Func<HttpRequestMessage> buildRequest,
+                TimeSpan timeout,
+                DsccCallContext context,
+                DsccRequestKind kind,
+                string requestBody)
+            {
+                _transport = transport;
+                _buildRequest = buildRequest;
+                _timeout = timeout;
+                Context = context;
+                Kind = kind;
+                _requestBody = requestBody;
+            }
+
+            public DsccCallContext Context { get; }
+
+            public DsccRequestKind Kind { get; }
+
+            public string Method { get; private set; }
+
+            public string Path { get; private set; }
+
+            public RawResponse SendOnce()
+            {
+                _attemptNumber++;
+                _transport.Statistics.CountRequest();
+                using (HttpRequestMessage request = _buildRequest())
+                using (var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(Context.Cancellation))
+                {
+                    timeLimit.CancelAfter(_timeout);
+                    Uri uri = request.RequestUri;
+                    Method = request.Method.Method;
+                    Path = uri.GetLeftPart(UriPartial.Path);
+                    WriteDebugRequest(uri);
+
+                    var stopwatch = Stopwatch.StartNew();
+                    try
+                    {
+                        RawResponse response =
+                            _transport.SendAsync(request, timeLimit.Token).GetAwaiter().GetResult();
+                        Context.Verbose(string.Format(
+                            CultureInfo.CurrentCulture,
+                            "{0} {1} -> {2} {3} in {4} ms (attempt {5})",
+                            Method,
+                            Path,
+                            (int)response.StatusCode,
+                            response.ReasonPhrase,
+                            stopwatch.ElapsedMilliseconds,
+                            _attemptNumber));
+                        WriteDebugResponse(response);
+                        return response;
+                    }
+                    catch (OperationCanceledException) when (Context.Cancellation.IsCancellationRequested)
+                    {
+                        throw;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw new DsccTimeoutException(
+                            string.Format(
+                                CultureInfo.CurrentCulture,
+                                "{0} {1} did not complete within {2} seconds.",
+                                Method,
+                                Path,
+                                _timeout.TotalSeconds),
+                            uri);
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
+                    {
+                        throw new DsccConnectionException(
+                            string.Format(
+                                CultureInfo.CurrentCulture,
+                                "{0} {1} failed: the connection to {2} broke or could not be made ({3}).",
+                                Method,
+                                Path,
+                                uri.GetLeftPart(UriPartial.Authority),
+                                InnermostMessage(ex)),
+                            uri,
+                            ex);
+                    }
+                }
+            }
+
+            private void WriteDebugRequest(Uri uri)
+            {
+                if (!Context.WantsDebug)
+                {
+                    return;
+                }
+
+                Context.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1}", Method, uri.AbsoluteUri));
+                if (_requestBody != null)
+                {
+                    string shown = Kind.IsTokenRequest ? _requestBody : DsccRedaction.ForDisplay(_requestBody);
+                    Context.Debug("Request body: " + shown);
+                }
+            }
+
+            private void WriteDebugResponse(RawResponse response)
+            {
+                if (Context.WantsDebug)
+                {
+                    string shown = Kind.IsTokenRequest ? "***" : DsccRedaction.ForDisplay(response.Body);
+                    Context.Debug("Response body: " + shown);
+                }
+            }
+        }
+
+        /// <summary>Raised from the retry callback when the next wait would overrun the session's budget.</summary>
+        private sealed class RetryBudgetSpentException : Exception
+        {
+            public RetryBudgetSpentException(Outcome<RawResponse> lastOutcome)
+            {
+                LastOutcome = lastOutcome;
+            }
+
+            public Outcome<RawResponse> LastOutcome { get; }
         }
     }
 }

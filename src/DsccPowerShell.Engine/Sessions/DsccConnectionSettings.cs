@@ -1,5 +1,6 @@
 using System;
 using System.Security;
+using DsccPowerShell.Engine.Http;
 
 namespace DsccPowerShell.Engine.Sessions
 {
@@ -20,6 +21,15 @@ namespace DsccPowerShell.Engine.Sessions
 
         /// <summary>Gets or sets the API client secret.</summary>
         public SecureString ClientSecret { get; set; }
+
+        /// <summary>
+        /// Gets or sets a bearer token obtained elsewhere, used instead of a client id and secret. Such a session
+        /// cannot renew its token.
+        /// </summary>
+        public SecureString AccessToken { get; set; }
+
+        /// <summary>Gets or sets proxy, certificate and retry settings.</summary>
+        public DsccTransportOptions Transport { get; set; } = new DsccTransportOptions();
 
         /// <summary>Gets or sets the time limit of each request.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(300);

@@ -17,26 +17,24 @@ namespace DsccPowerShell.Engine.Sessions
         private static int _lastSessionNumber;
 
         private readonly DsccTransport _transport;
-        private readonly ClientCredentialsTokenSource _tokens;
+        private readonly ITokenSource _tokens;
         private long _timeoutTicks;
 
-        private DsccSession(
-            DsccConnectionSettings settings,
-            Uri baseUri,
-            Uri tokenUri,
-            Func<HttpMessageHandler> handlerFactory,
-            Func<DateTimeOffset> utcNow)
+        private DsccSession(DsccConnectionSettings settings, Uri baseUri, Uri tokenUri, Func<DateTimeOffset> utcNow)
         {
             Id = Interlocked.Increment(ref _lastSessionNumber);
             Region = settings.Region?.ToLowerInvariant();
             BaseUri = baseUri;
-            TokenUri = tokenUri;
-            ClientId = settings.ClientId;
+            TokenUri = settings.AccessToken == null ? tokenUri : null;
+            ClientId = settings.AccessToken == null ? settings.ClientId : null;
             Timeout = settings.Timeout;
+            SkipsCertificateCheck = settings.Transport.SkipCertificateCheck;
             UtcNow = utcNow;
-            _transport = new DsccTransport(handlerFactory);
-            _tokens = new ClientCredentialsTokenSource(
-                _transport, tokenUri, settings.ClientId, settings.ClientSecret, utcNow, () => Timeout);
+            _transport = new DsccTransport(settings.Transport);
+            _tokens = settings.AccessToken == null
+                ? (ITokenSource)new ClientCredentialsTokenSource(
+                    _transport, tokenUri, settings.ClientId, settings.ClientSecret, utcNow, () => Timeout)
+                : new GivenTokenSource(SecretText.Read(settings.AccessToken), baseUri, utcNow);
             Api = new DsccApiClient(_transport, _tokens, baseUri, () => Timeout);
         }
 
@@ -49,11 +47,20 @@ namespace DsccPowerShell.Engine.Sessions
         /// <summary>Gets the API base URI every request of this session goes to.</summary>
         public Uri BaseUri { get; }
 
-        /// <summary>Gets the token endpoint.</summary>
+        /// <summary>Gets the token endpoint, or null for a session opened with a given access token.</summary>
         public Uri TokenUri { get; }
 
-        /// <summary>Gets the API client id.</summary>
+        /// <summary>Gets the API client id, or null for a session opened with a given access token.</summary>
         public string ClientId { get; }
+
+        /// <summary>Gets whether the session renews its own token (false when opened with -AccessToken).</summary>
+        public bool CanRenewToken => _tokens.CanRenew;
+
+        /// <summary>Gets whether the session accepts any server certificate.</summary>
+        public bool SkipsCertificateCheck { get; }
+
+        /// <summary>Gets what the session has done: requests, retries, refused tokens, failures.</summary>
+        public DsccSessionStatistics Statistics => _transport.Statistics;
 
         /// <summary>Gets when the session was opened.</summary>
         public DateTimeOffset ConnectedOn { get; private set; }
@@ -83,10 +90,8 @@ namespace DsccPowerShell.Engine.Sessions
         /// Opens a session: checks the settings, gets the first token, and returns the session. It is not
         /// registered anywhere; see <see cref="DsccSessionStore"/>.
         /// </summary>
-        public static DsccSession Open(DsccConnectionSettings settings, DsccCallContext context)
-        {
-            return Open(settings, context, handlerFactory: null, utcNow: () => DateTimeOffset.UtcNow);
-        }
+        public static DsccSession Open(DsccConnectionSettings settings, DsccCallContext context) =>
+            Open(settings, context, handlerFactory: null, utcNow: () => DateTimeOffset.UtcNow);
 
         internal static DsccSession Open(
             DsccConnectionSettings settings,
@@ -94,12 +99,13 @@ namespace DsccPowerShell.Engine.Sessions
             Func<HttpMessageHandler> handlerFactory,
             Func<DateTimeOffset> utcNow)
         {
-            if (string.IsNullOrWhiteSpace(settings.ClientId))
+            bool givenToken = settings.AccessToken != null && settings.AccessToken.Length > 0;
+            if (!givenToken && string.IsNullOrWhiteSpace(settings.ClientId))
             {
                 throw new ArgumentException("A client id is required.", nameof(settings));
             }
 
-            if (settings.ClientSecret == null || settings.ClientSecret.Length == 0)
+            if (!givenToken && (settings.ClientSecret == null || settings.ClientSecret.Length == 0))
             {
                 throw new ArgumentException("A client secret is required.", nameof(settings));
             }
@@ -108,8 +114,12 @@ namespace DsccPowerShell.Engine.Sessions
             Uri tokenUri = settings.TokenUri ?? DsccRegions.DefaultTokenUri;
             RequireSafeScheme(baseUri, "base URI");
             RequireSafeScheme(tokenUri, "token URI");
+            if (handlerFactory != null)
+            {
+                settings.Transport.HandlerFactory = handlerFactory;
+            }
 
-            var session = new DsccSession(settings, baseUri, tokenUri, handlerFactory, utcNow);
+            var session = new DsccSession(settings, baseUri, tokenUri, utcNow);
             try
             {
                 session._tokens.GetToken(context);
@@ -123,10 +133,31 @@ namespace DsccPowerShell.Engine.Sessions
             }
         }
 
+        /// <summary>
+        /// Makes the cheapest call every role can make (one storage system) to show the session works. A 403 is
+        /// not a failure to connect: the client lacks a permission, and the returned text says which call failed.
+        /// </summary>
+        /// <returns>Null when the call succeeded; otherwise why this client may not read storage systems.</returns>
+        public string TestConnection(DsccCallContext context)
+        {
+            try
+            {
+                Api.Send(HttpMethod.Get, "/api/v1/storage-systems?limit=1", body: null, context);
+                return null;
+            }
+            catch (DsccApiException ex) when (ex.StatusCode == HttpStatusCode.Forbidden)
+            {
+                return ex.ServiceError;
+            }
+        }
+
         /// <inheritdoc/>
         public override string ToString() =>
             string.Format(
-                CultureInfo.InvariantCulture, "{0} at {1}", ClientId, BaseUri.GetLeftPart(UriPartial.Authority));
+                CultureInfo.InvariantCulture,
+                "{0} at {1}",
+                ClientId ?? "access token",
+                BaseUri.GetLeftPart(UriPartial.Authority));
 
         /// <summary>Releases the session's HTTP resources.</summary>
         public void Dispose() => _transport.Dispose();

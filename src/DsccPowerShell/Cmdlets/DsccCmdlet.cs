@@ -31,12 +31,15 @@ namespace DsccPowerShell.Cmdlets
             GC.SuppressFinalize(this);
         }
 
+        /// <summary>Gets the per-request time limit this invocation asked for, if any.</summary>
+        protected virtual TimeSpan? RequestTimeout => null;
+
         /// <summary>Makes the engine's call context for this invocation.</summary>
-        protected DsccCallContext CreateCallContext(TimeSpan? timeout = null)
+        protected DsccCallContext CreateCallContext()
         {
             return new DsccCallContext(
                 _stopping.Token,
-                timeout,
+                RequestTimeout,
                 verbose: WriteVerbose,
                 debug: IsDebugWanted() ? WriteDebug : (Action<string>)null,
                 warning: WriteWarning);

@@ -12,6 +12,17 @@ namespace DsccPowerShell.Cmdlets
         [ValidateNotNull]
         public DsccSession Session { get; set; }
 
+        /// <summary>
+        /// Gets or sets the time limit in seconds of each request this command makes; the session's when not given.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int TimeoutSec { get; set; }
+
+        /// <inheritdoc/>
+        protected override TimeSpan? RequestTimeout =>
+            TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : (TimeSpan?)null;
+
         /// <summary>Returns -Session, or the default session; stops the cmdlet when there is neither.</summary>
         protected DsccSession ResolveSession()
         {

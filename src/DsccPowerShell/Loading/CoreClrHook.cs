@@ -14,19 +14,36 @@ namespace DsccPowerShell.Loading
     {
         private const string EngineAssemblyName = "DsccPowerShell.Engine";
 
+        private static readonly object Gate = new object();
         private static DependencyLoadContext _context;
+        private static bool _hooked;
 
         public static void Register(string dependencyFolder)
         {
-            if (_context == null)
+            // Every runspace that imports the module calls this; one context and one hook serve them all.
+            lock (Gate)
             {
-                _context = new DependencyLoadContext(dependencyFolder);
-            }
+                if (_context == null)
+                {
+                    _context = new DependencyLoadContext(dependencyFolder);
+                }
 
-            AssemblyLoadContext.Default.Resolving += ResolveEngine;
+                if (!_hooked)
+                {
+                    AssemblyLoadContext.Default.Resolving += ResolveEngine;
+                    _hooked = true;
+                }
+            }
         }
 
-        public static void Unregister() => AssemblyLoadContext.Default.Resolving -= ResolveEngine;
+        public static void Unregister()
+        {
+            lock (Gate)
+            {
+                AssemblyLoadContext.Default.Resolving -= ResolveEngine;
+                _hooked = false;
+            }
+        }
 
         private static Assembly ResolveEngine(AssemblyLoadContext defaultContext, AssemblyName name)
         {

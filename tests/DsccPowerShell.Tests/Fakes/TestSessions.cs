@@ -6,6 +6,7 @@ using System.Linq;
 using System.Security;
 using System.Threading;
 using DsccPowerShell.Engine;
+using DsccPowerShell.Engine.Http;
 using DsccPowerShell.Engine.Sessions;
 
 namespace DsccPowerShell.Tests.Fakes
@@ -23,7 +24,8 @@ namespace DsccPowerShell.Tests.Fakes
             FakeClock clock = null,
             string secret = Secret,
             TimeSpan? timeout = null,
-            DsccCallContext context = null)
+            DsccCallContext context = null,
+            DsccRetrySettings retry = null)
         {
             clock = clock ?? new FakeClock();
             var settings = new DsccConnectionSettings
@@ -33,6 +35,9 @@ namespace DsccPowerShell.Tests.Fakes
                 ClientId = ClientId,
                 ClientSecret = ToSecureString(secret),
                 Timeout = timeout ?? TimeSpan.FromSeconds(10),
+
+                // One attempt unless a test is about retries, so request counts stay exact elsewhere.
+                Transport = new DsccTransportOptions { Retry = retry ?? new DsccRetrySettings { MaxAttempts = 1 } },
             };
             return DsccSession.Open(settings, context ?? DsccCallContext.Silent, () => fake, () => clock.UtcNow);
         }

@@ -46,10 +46,10 @@ namespace DsccPowerShell.Cmdlets.Volumes
         [Parameter]
         public SwitchParameter NoWait { get; set; }
 
-        /// <summary>Gets or sets how long, in seconds, to wait for the task to finish.</summary>
+        /// <summary>Gets or sets how long, in seconds, to wait for DSCC's task to finish.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
-        public int TimeoutSec { get; set; } = 600;
+        public int TaskTimeoutSec { get; set; } = 600;
 
         /// <inheritdoc/>
         protected override void ProcessRecord()
@@ -102,7 +102,7 @@ namespace DsccPowerShell.Cmdlets.Volumes
                 return DsccTaskWaiter.Wait(
                     session,
                     taskUri,
-                    TimeSpan.FromSeconds(TimeoutSec),
+                    TimeSpan.FromSeconds(TaskTimeoutSec),
                     observed =>
                     {
                         string report = string.Format(

@@ -8,13 +8,14 @@ Build  stages a loadable module under out/DsccPowerShell (manifest, cmdlet DLL, 
 Test   builds, runs the xunit projects, starts one DSCC simulator, runs the Pester tests against the staged module,
        stops the simulator and ends with one line: "N passed, M failed, K skipped". Exits 1 on any failure.
 Demo   builds, starts a simulator, connects, lists systems and volumes, creates a volume and stops the simulator.
+Bench  builds, times listing 100,000 volumes against a plain REST loop, and runs the 2-minute transport soak.
 
 .EXAMPLE
 dotnet tool restore; dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -198,4 +199,11 @@ switch ($Task) {
     'Build' { Invoke-ModuleBuild }
     'Test' { Invoke-Tests }
     'Demo' { Invoke-Demo }
+    'Bench' {
+        Invoke-ModuleBuild
+        Invoke-Dotnet build (Join-Path $RepoRoot 'src/DsccSimulator') --configuration $Configuration --nologo `
+            --verbosity quiet
+        & (Join-Path $RepoRoot 'tests/tools/Bench.ps1') -ModuleManifest (Join-Path $ModuleOut 'DsccPowerShell.psd1') `
+            -Configuration $Configuration
+    }
 }

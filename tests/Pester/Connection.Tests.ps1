@@ -208,6 +208,46 @@ Describe 'Connect-Dscc for unattended runs' {
     }
 }
 
+Describe 'Connect-Dscc endpoints' {
+    AfterEach {
+        Disconnect-Dscc -All
+    }
+
+    It 'takes a loopback simulator''s own token endpoint when -TokenUri is not given' {
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+        Clear-SimulatorRequestLog
+
+        $session = Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url
+
+        $session.TokenUri.ToString() | Should -Be $simulator.TokenUri
+        @(Get-SimulatorRequestLog -PathLike '/as/token.oauth2').Count | Should -Be 1
+    }
+
+    It 'says a token URI that is not a token endpoint is wrong, instead of blaming the secret' {
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+
+        $thrown = { Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url `
+                -TokenUri ($simulator.Url + '/no/token/here') } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccNotFound,*'
+        $thrown.Exception.Message | Should -Match 'Check -TokenUri'
+        $thrown.Exception.Message | Should -Not -Match 'secret'
+    }
+
+    It 'refuses a base URI with a path or user info' -ForEach @(
+        @{ Suffix = '/api/v1'; Prefix = '' }, @{ Suffix = ''; Prefix = 'user:pw@' }
+    ) {
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+        $uri = $simulator.Url.Replace('http://', "http://$Prefix") + $Suffix
+
+        $thrown = { Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $uri } |
+            Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccInvalidArgument,*'
+        $thrown.Exception.Message | Should -Not -Match 'pw'
+    }
+}
+
 Describe 'Disconnect-Dscc' {
     It 'forgets the default session, after which cmdlets say to connect' {
         $null = Connect-TestSession
@@ -217,5 +257,17 @@ Describe 'Disconnect-Dscc' {
         @(Get-DsccSession).Count | Should -Be 0
         { Get-DsccVolume -ErrorAction Stop } |
             Should -Throw -ErrorId 'GetDsccVolumeNotConnected,DsccPowerShell.Cmdlets.Volumes.GetDsccVolumeCommand'
+    }
+
+    It 'leaves a disconnected session unusable even when passed explicitly' {
+        $session = Connect-TestSession
+        Clear-SimulatorRequestLog
+
+        Disconnect-Dscc -Session $session
+
+        $session.IsClosed | Should -BeTrue
+        { Get-DsccStorageSystem -Session $session -ErrorAction Stop } |
+            Should -Throw -ErrorId 'GetDsccStorageSystemSessionClosed,*'
+        @(Get-SimulatorRequestLog).Count | Should -Be 0
     }
 }

@@ -75,4 +75,69 @@ function Get-SessionAccessToken {
     $current.GetType().GetProperty('Value').GetValue($current)
 }
 
+function Add-SimulatorFault {
+    <# Scripts the simulator's next -Count matching calls to fail; see src/DsccSimulator/README.md. #>
+    param(
+        [Parameter(Mandatory)] [string] $Path,
+        [string] $Method,
+        [int] $Count = 1,
+        [int] $Status,
+        [ValidateSet('status', 'drop', 'drop-after', 'stall', 'delay')] [string] $Kind = 'status',
+        [string] $RetryAfter,
+        [string] $RateLimitReset,
+        [int] $DelayMs
+    )
+
+    $fault = @{ path = $Path; count = $Count; kind = $Kind }
+    if ($Method) { $fault.method = $Method }
+    if ($Status) { $fault.status = $Status }
+    if ($RetryAfter) { $fault.retryAfter = $RetryAfter }
+    if ($RateLimitReset) { $fault.rateLimitReset = $RateLimitReset }
+    if ($DelayMs) { $fault.delayMs = $DelayMs }
+    $null = Invoke-RestMethod -Method Post -Uri ((Get-TestSimulator).Url + '/_sim/faults') `
+        -ContentType 'application/json' -Body ($fault | ConvertTo-Json)
+}
+
+function Clear-SimulatorFault {
+    $null = Invoke-RestMethod -Method Delete -Uri ((Get-TestSimulator).Url + '/_sim/faults')
+}
+
+function Invoke-SimulatorControl {
+    param([string] $Method = 'Post', [string] $Path, [hashtable] $Body)
+
+    $arguments = @{ Method = $Method; Uri = (Get-TestSimulator).Url + $Path }
+    if ($Body) { $arguments.ContentType = 'application/json'; $arguments.Body = $Body | ConvertTo-Json }
+    Invoke-RestMethod @arguments
+}
+
+function Measure-StopTime {
+    <#
+    Runs a script in its own runspace, lets it get going for -AfterMs, then stops it the way Ctrl+C does and
+    returns how long Stop() took and what the script had written.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $Script, [int] $AfterMs = 500, [object[]] $ArgumentList)
+
+    $shell = [powershell]::Create()
+    try {
+        $null = $shell.AddCommand('Import-Module').AddArgument($env:DSCC_TEST_MODULE).AddStatement()
+        $null = $shell.AddScript($Script.ToString())
+        foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
+        $running = $shell.BeginInvoke()
+        Start-Sleep -Milliseconds $AfterMs
+        $stateBeforeStop = $shell.InvocationStateInfo.State
+        $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $stopwatch.Stop()
+        [pscustomobject]@{
+            StateBeforeStop = $stateBeforeStop
+            StopTime        = $stopwatch.Elapsed
+            FinalState      = $shell.InvocationStateInfo.State
+            Completed       = $running.IsCompleted
+        }
+    }
+    finally {
+        $shell.Dispose()
+    }
+}
+
 Export-ModuleMember -Function *

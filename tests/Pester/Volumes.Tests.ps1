@@ -52,6 +52,30 @@ Describe 'Get-DsccVolume' {
             Should -Be "/api/v1/storage-systems/$($system.id)/volumes"
     }
 
+    It 'reads a piped volume again instead of listing its whole system' {
+        $target = $sample[2]
+        $volume = Get-DsccVolume -Id $target.id
+        Clear-SimulatorRequestLog
+
+        $again = @($volume | Get-DsccVolume)
+
+        $again.id | Should -Be @($target.id)
+        (Get-SimulatorRequestLog).path | Should -Be "/api/v1/volumes/$($target.id)"
+    }
+
+    It 'reports a name as missing only when no piped system has it' {
+        $target = $sample[1]
+
+        $found = @(Get-DsccStorageSystem | Get-DsccVolume -Name $target.name -ErrorVariable failures)
+
+        $found.id | Should -Be @($target.id)
+        $failures.Count | Should -Be 0
+        $null = @(Get-DsccStorageSystem | Get-DsccVolume -Name 'no-such-volume' -ErrorVariable missing `
+                -ErrorAction SilentlyContinue)
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'GetDsccVolumeNameNotFound,*'
+    }
+
     It 'asks DSCC to filter a single plain name' {
         $target = $sample[5]
         Clear-SimulatorRequestLog

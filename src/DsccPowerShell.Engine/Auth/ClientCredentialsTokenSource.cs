@@ -195,8 +195,29 @@ namespace DsccPowerShell.Engine.Auth
             return expiresOn - margin;
         }
 
-        private DsccAuthenticationException TokenRefused(RawResponse response, string problem = null)
+        private DsccApiException TokenRefused(RawResponse response, string problem = null)
         {
+            // Only 400 and 401 are the token service judging the credentials (RFC 6749 section 5.2); anything
+            // else means the request did not reach a token service at all, most often a wrong -TokenUri.
+            int status = (int)response.StatusCode;
+            if (problem == null && status != 400 && status != 401)
+            {
+                string notJudged = status == 429 || status >= 500
+                    ? "{0} answered {1} {2} to the token request even after retries: the token service is busy " +
+                      "or unavailable, which says nothing about the credentials. Try again later."
+                    : "{0} answered {1} {2} to the token request; it does not look like an OAuth token endpoint. " +
+                      "Check -TokenUri (DSCC's is {3}).";
+                string explanation = string.Format(
+                    CultureInfo.CurrentCulture,
+                    notJudged,
+                    _tokenUri.GetLeftPart(UriPartial.Path),
+                    status,
+                    response.ReasonPhrase,
+                    Sessions.DsccRegions.DefaultTokenUri);
+                return new DsccApiException(
+                    explanation, HttpMethod.Post, _tokenUri, response.StatusCode, explanation, null, null);
+            }
+
             string detail = problem;
             string code = null;
             if (detail == null)

@@ -41,6 +41,20 @@ namespace DsccPowerShell.Engine.Http
         /// <param name="context">The caller's cancellation, time limit and reporting.</param>
         public JToken Send(HttpMethod method, string pathAndQuery, JToken body, DsccCallContext context)
         {
+            try
+            {
+                return SendOnceRenewed(method, pathAndQuery, body, context);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                // Counted here, once per call, after retries and renewal: what the caller sees fail.
+                _transport.Statistics.CountFailure();
+                throw;
+            }
+        }
+
+        private JToken SendOnceRenewed(HttpMethod method, string pathAndQuery, JToken body, DsccCallContext context)
+        {
             var uri = new Uri(_baseUri, pathAndQuery);
             string json = body == null ? null : DsccJson.Serialize(body);
             TimeSpan timeout = context.Timeout ?? _defaultTimeout();
@@ -114,6 +128,24 @@ namespace DsccPowerShell.Engine.Http
                 (int)response.StatusCode,
                 response.ReasonPhrase,
                 serviceError);
+
+            bool outcomeUnknown = response.StatusCode == HttpStatusCode.BadGateway ||
+                response.StatusCode == HttpStatusCode.GatewayTimeout;
+            if (outcomeUnknown && method != HttpMethod.Get && method != HttpMethod.Put && method != HttpMethod.Delete)
+            {
+                message += " " + DsccTransport.UnknownOutcomeHint;
+            }
+
+            if ((int)response.StatusCode == 429)
+            {
+                message += string.Format(
+                    CultureInfo.CurrentCulture,
+                    " DSCC's rate limit was still in force{0} when the session's attempts ran out: slow the job " +
+                    "down, or connect with a larger -MaxAttempts or -MaxRetryWaitSec.",
+                    response.RetryAfter == null
+                        ? string.Empty
+                        : " (Retry-After / ratelimit-reset: " + response.RetryAfter.Value.TotalSeconds + " s)");
+            }
 
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {

@@ -72,11 +72,15 @@ namespace DsccPowerShell.Engine.Http
     public sealed class DsccTimeoutException : TimeoutException
     {
         /// <summary>Creates the exception.</summary>
-        public DsccTimeoutException(string message, Uri requestUri)
+        public DsccTimeoutException(string message, string method, Uri requestUri)
             : base(message)
         {
+            Method = method;
             RequestUri = requestUri;
         }
+
+        /// <summary>Gets the HTTP method of the request that timed out.</summary>
+        public string Method { get; }
 
         /// <summary>Gets the URI that did not answer in time.</summary>
         public Uri RequestUri { get; }
@@ -87,11 +91,15 @@ namespace DsccPowerShell.Engine.Http
     public sealed class DsccConnectionException : Exception
     {
         /// <summary>Creates the exception.</summary>
-        public DsccConnectionException(string message, Uri requestUri, Exception innerException)
+        public DsccConnectionException(string message, string method, Uri requestUri, Exception innerException)
             : base(message, innerException)
         {
+            Method = method;
             RequestUri = requestUri;
         }
+
+        /// <summary>Gets the HTTP method of the request that could not be made.</summary>
+        public string Method { get; }
 
         /// <summary>Gets the URI that could not be reached.</summary>
         public Uri RequestUri { get; }

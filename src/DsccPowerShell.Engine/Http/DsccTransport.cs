@@ -78,6 +78,11 @@ namespace DsccPowerShell.Engine.Http
     /// </summary>
     internal sealed class DsccTransport : IDisposable
     {
+        /// <summary>Told to the user when a write failed in a way that leaves its outcome unknown.</summary>
+        internal const string UnknownOutcomeHint =
+            "DSCC may have processed the request anyway, so it was not sent again: check (for example with a " +
+            "Get- cmdlet) before repeating it.";
+
         private const string ClientName = "DsccPowerShell";
 
         private readonly ServiceProvider _services;
@@ -136,28 +141,16 @@ namespace DsccPowerShell.Engine.Http
             {
                 // The synchronous pipeline keeps retries, their waits and their Verbose lines on the caller's
                 // thread, where PowerShell requires every Write call to happen.
-                RawResponse response = pipeline.Execute(static (_, state) => state.SendOnce(), resilience, attempt);
-                if (!response.IsSuccess)
-                {
-                    Statistics.CountFailure();
-                }
-
-                return response;
+                return pipeline.Execute(static (_, state) => state.SendOnce(), resilience, attempt);
             }
             catch (RetryBudgetSpentException spent)
             {
-                Statistics.CountFailure();
                 if (spent.LastOutcome.Exception != null)
                 {
                     ExceptionDispatchInfo.Capture(spent.LastOutcome.Exception).Throw();
                 }
 
                 return spent.LastOutcome.Result;
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException))
-            {
-                Statistics.CountFailure();
-                throw;
             }
             finally
             {
@@ -381,20 +374,24 @@ namespace DsccPowerShell.Engine.Http
                                 Method,
                                 Path,
                                 _timeout.TotalSeconds),
+                            Method,
                             uri);
                     }
                     catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
                     {
-                        throw new DsccConnectionException(
-                            string.Format(
-                                CultureInfo.CurrentCulture,
-                                "{0} {1} failed: the connection to {2} broke or could not be made ({3}).",
-                                Method,
-                                Path,
-                                uri.GetLeftPart(UriPartial.Authority),
-                                InnermostMessage(ex)),
-                            uri,
-                            ex);
+                        string message = string.Format(
+                            CultureInfo.CurrentCulture,
+                            "{0} {1} failed: the connection to {2} broke or could not be made ({3}).",
+                            Method,
+                            Path,
+                            uri.GetLeftPart(UriPartial.Authority),
+                            InnermostMessage(ex));
+                        if (!Kind.IsRepeatable)
+                        {
+                            message += " " + UnknownOutcomeHint;
+                        }
+
+                        throw new DsccConnectionException(message, Method, uri, ex);
                     }
                 }
             }

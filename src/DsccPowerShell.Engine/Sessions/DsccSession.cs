@@ -14,32 +14,33 @@ namespace DsccPowerShell.Engine.Sessions
     /// </summary>
     public sealed class DsccSession : IDisposable
     {
-        private static int _lastSessionNumber;
-
         private readonly DsccTransport _transport;
         private readonly ITokenSource _tokens;
         private long _timeoutTicks;
 
         private DsccSession(DsccConnectionSettings settings, Uri baseUri, Uri tokenUri, Func<DateTimeOffset> utcNow)
         {
-            Id = Interlocked.Increment(ref _lastSessionNumber);
             Region = settings.Region?.ToLowerInvariant();
             BaseUri = baseUri;
-            TokenUri = settings.AccessToken == null ? tokenUri : null;
-            ClientId = settings.AccessToken == null ? settings.ClientId : null;
+            bool givenToken = HasGivenToken(settings);
+            TokenUri = givenToken ? null : tokenUri;
+            ClientId = givenToken ? null : settings.ClientId;
             Timeout = settings.Timeout;
             SkipsCertificateCheck = settings.Transport.SkipCertificateCheck;
             UtcNow = utcNow;
             _transport = new DsccTransport(settings.Transport);
-            _tokens = settings.AccessToken == null
-                ? (ITokenSource)new ClientCredentialsTokenSource(
-                    _transport, tokenUri, settings.ClientId, settings.ClientSecret, utcNow, () => Timeout)
-                : new GivenTokenSource(SecretText.Read(settings.AccessToken), baseUri, utcNow);
+            _tokens = givenToken
+                ? new GivenTokenSource(SecretText.Read(settings.AccessToken), baseUri, utcNow)
+                : (ITokenSource)new ClientCredentialsTokenSource(
+                    _transport, tokenUri, settings.ClientId, settings.ClientSecret, utcNow, () => Timeout);
             Api = new DsccApiClient(_transport, _tokens, baseUri, () => Timeout);
         }
 
         /// <summary>Gets the number that tells this session apart from others in this process.</summary>
-        public int Id { get; }
+        public int Id { get; internal set; }
+
+        /// <summary>Gets whether Disconnect-Dscc has ended the session; a closed session refuses every call.</summary>
+        public bool IsClosed { get; private set; }
 
         /// <summary>Gets the region name, or null when the session was opened with an explicit base URI.</summary>
         public string Region { get; }
@@ -99,7 +100,7 @@ namespace DsccPowerShell.Engine.Sessions
             Func<HttpMessageHandler> handlerFactory,
             Func<DateTimeOffset> utcNow)
         {
-            bool givenToken = settings.AccessToken != null && settings.AccessToken.Length > 0;
+            bool givenToken = HasGivenToken(settings);
             if (!givenToken && string.IsNullOrWhiteSpace(settings.ClientId))
             {
                 throw new ArgumentException("A client id is required.", nameof(settings));
@@ -111,7 +112,11 @@ namespace DsccPowerShell.Engine.Sessions
             }
 
             Uri baseUri = NormaliseBaseUri(settings.BaseUri ?? DsccRegions.GetBaseUri(settings.Region));
-            Uri tokenUri = settings.TokenUri ?? DsccRegions.DefaultTokenUri;
+
+            // A simulator on this machine serves its own token endpoint; sending its client's secret to HPE's
+            // SSO service by default would only leak it.
+            Uri tokenUri = settings.TokenUri ??
+                (IsLoopback(baseUri) ? new Uri(baseUri, "/as/token.oauth2") : DsccRegions.DefaultTokenUri);
             RequireSafeScheme(baseUri, "base URI");
             RequireSafeScheme(tokenUri, "token URI");
             if (handlerFactory != null)
@@ -159,8 +164,12 @@ namespace DsccPowerShell.Engine.Sessions
                 ClientId ?? "access token",
                 BaseUri.GetLeftPart(UriPartial.Authority));
 
-        /// <summary>Releases the session's HTTP resources.</summary>
-        public void Dispose() => _transport.Dispose();
+        /// <summary>Closes the session and releases its HTTP resources.</summary>
+        public void Dispose()
+        {
+            IsClosed = true;
+            _transport.Dispose();
+        }
 
         private static Uri NormaliseBaseUri(Uri baseUri)
         {
@@ -169,7 +178,17 @@ namespace DsccPowerShell.Engine.Sessions
                 throw new ArgumentException($"The base URI '{baseUri}' must be absolute.", nameof(baseUri));
             }
 
-            // API paths start with /api/v1; anything after the authority would be lost or doubled.
+            // API paths start with /api/v1, so a path here would be lost or doubled; user info would be shown in
+            // the session object and sent to the server in clear.
+            bool hasPath = baseUri.AbsolutePath != "/" && baseUri.AbsolutePath.Length > 0;
+            if (!string.IsNullOrEmpty(baseUri.UserInfo) || hasPath)
+            {
+                throw new ArgumentException(
+                    $"The base URI must be only scheme, host and port, such as https://us1.data.cloud.hpe.com " +
+                    $"(given: {baseUri.GetLeftPart(UriPartial.Scheme)}{baseUri.Host}{baseUri.AbsolutePath}).",
+                    nameof(baseUri));
+            }
+
             return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
         }
 
@@ -190,6 +209,9 @@ namespace DsccPowerShell.Engine.Sessions
                     nameof(uri));
             }
         }
+
+        private static bool HasGivenToken(DsccConnectionSettings settings) =>
+            settings.AccessToken != null && settings.AccessToken.Length > 0;
 
         private static bool IsLoopback(Uri uri)
         {

@@ -11,6 +11,7 @@ namespace DsccPowerShell.Engine.Sessions
         private static readonly object Gate = new object();
         private static readonly List<DsccSession> Sessions = new List<DsccSession>();
         private static DsccSession _default;
+        private static int _lastSessionId;
 
         /// <summary>Gets the default session, or null when not connected.</summary>
         public static DsccSession Default
@@ -36,11 +37,12 @@ namespace DsccPowerShell.Engine.Sessions
             }
         }
 
-        /// <summary>Adds a session and makes it the default.</summary>
+        /// <summary>Numbers a session, adds it and makes it the default.</summary>
         public static void AddAsDefault(DsccSession session)
         {
             lock (Gate)
             {
+                session.Id = ++_lastSessionId;
                 Sessions.Add(session);
                 _default = session;
             }

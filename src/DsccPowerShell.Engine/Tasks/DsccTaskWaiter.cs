@@ -147,11 +147,13 @@ namespace DsccPowerShell.Engine.Tasks
                     throw new DsccTimeoutException(
                         string.Format(
                             CultureInfo.CurrentCulture,
-                            "Task {0} was still {1} ({2}%) after {3} seconds.",
+                            "Task {0} was still {1} ({2}%) after {3} seconds. It goes on in DSCC: follow it " +
+                            "at /api/v1/tasks/{0} before trying again.",
                             taskId,
                             state,
                             percent,
                             timeout.TotalSeconds),
+                        "GET",
                         new Uri(session.BaseUri, TaskPath(taskId)));
                 }
 

@@ -77,13 +77,16 @@ namespace DsccPowerShell.Cmdlets
                     return ApiErrorRecord(api);
                 case DsccTimeoutException timeout:
                     return new ErrorRecord(
-                        timeout, ErrorIdPrefix + "Timeout", ErrorCategory.OperationTimeout, timeout.RequestUri);
+                        timeout,
+                        ErrorIdPrefix + "Timeout",
+                        ErrorCategory.OperationTimeout,
+                        RequestTarget(timeout.Method, timeout.RequestUri));
                 case DsccConnectionException connection:
                     return new ErrorRecord(
                         connection,
                         ErrorIdPrefix + "ConnectionFailed",
                         ErrorCategory.ConnectionError,
-                        connection.RequestUri);
+                        RequestTarget(connection.Method, connection.RequestUri));
                 case DsccTaskFailedException task:
                     return new ErrorRecord(task, ErrorIdPrefix + "TaskFailed", ErrorCategory.InvalidResult, target)
                     {
@@ -108,9 +111,8 @@ namespace DsccPowerShell.Cmdlets
         {
             MapStatus(api, out string problem, out ErrorCategory category);
 
-            // The target names the request, never its headers or body.
-            string target = api.Method + " " + api.RequestUri.GetLeftPart(UriPartial.Path);
-            var record = new ErrorRecord(api, ErrorIdPrefix + problem, category, target);
+            var record = new ErrorRecord(
+                api, ErrorIdPrefix + problem, category, RequestTarget(api.Method.Method, api.RequestUri));
             string details = api.Message;
             if (api.ErrorCode != null || api.TraceId != null)
             {
@@ -124,6 +126,9 @@ namespace DsccPowerShell.Cmdlets
             record.ErrorDetails = new ErrorDetails(details);
             return record;
         }
+
+        /// <summary>Names a failed request as "GET https://host/path": never its query, headers or body.</summary>
+        private static string RequestTarget(string method, Uri uri) => method + " " + uri.GetLeftPart(UriPartial.Path);
 
         private static void MapStatus(DsccApiException api, out string problem, out ErrorCategory category)
         {

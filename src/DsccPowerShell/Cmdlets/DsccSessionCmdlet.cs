@@ -36,6 +36,16 @@ namespace DsccPowerShell.Cmdlets
                     targetObject: null));
             }
 
+            if (session.IsClosed)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException(
+                        "Session " + session.Id + " was disconnected. Run Connect-Dscc, or pass an open -Session."),
+                    ErrorIdPrefix + "SessionClosed",
+                    ErrorCategory.InvalidOperation,
+                    session));
+            }
+
             return session;
         }
     }

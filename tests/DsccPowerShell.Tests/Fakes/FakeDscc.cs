@@ -77,6 +77,12 @@ namespace DsccPowerShell.Tests.Fakes
 
         public JToken JsonBody => Body == null ? null : JToken.Parse(Body);
 
+        /// <summary>
+        /// Gets the status the fake answered with, or null while it is answering and when it answered with an
+        /// exception (a dropped connection) or the request was cancelled.
+        /// </summary>
+        public HttpStatusCode? AnsweredStatus { get; internal set; }
+
         public override string ToString() => Method + " " + Uri;
     }
 
@@ -134,6 +140,36 @@ namespace DsccPowerShell.Tests.Fakes
                 return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
             });
 
+        /// <summary>
+        /// A connection that breaks before any answer arrives: the handler throws HttpRequestException, as
+        /// HttpClient does when the server resets the connection.
+        /// </summary>
+        public static FakeAnswer Drop(string message = "Connection reset by peer (fake)") =>
+            new FakeAnswer(_ => Task.FromException<HttpResponseMessage>(
+                new HttpRequestException(message, new IOException(message))));
+
+        /// <summary>Sends 200 headers, then the connection breaks while the body is read (IOException).</summary>
+        public static FakeAnswer DropMidBody() =>
+            new FakeAnswer(_ =>
+            {
+                var content = new StreamContent(new BreakingStream());
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+            });
+
+        /// <summary>The same answer with one more response header (added without validation, as a server may).</summary>
+        public FakeAnswer WithHeader(string name, string value) =>
+            new FakeAnswer(async cancellation =>
+            {
+                HttpResponseMessage response = await _respond(cancellation);
+                if (!response.Headers.TryAddWithoutValidation(name, value))
+                {
+                    throw new InvalidOperationException("cannot add header " + name);
+                }
+
+                return response;
+            });
+
         /// <summary>Answers after <paramref name="delay"/>, or throws when the request is cancelled first.</summary>
         public FakeAnswer After(TimeSpan delay) =>
             new FakeAnswer(async cancellation =>
@@ -143,6 +179,44 @@ namespace DsccPowerShell.Tests.Fakes
             });
 
         internal Task<HttpResponseMessage> Respond(CancellationToken cancellation) => _respond(cancellation);
+
+        private sealed class BreakingStream : Stream
+        {
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position
+            {
+                get => throw new NotSupportedException();
+                set => throw new NotSupportedException();
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) =>
+                throw new IOException("Connection reset while reading the body (fake)");
+
+            public override Task<int> ReadAsync(
+                byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                Task.FromException<int>(new IOException("Connection reset while reading the body (fake)"));
+
+            public override ValueTask<int> ReadAsync(
+                Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+                ValueTask.FromException<int>(new IOException("Connection reset while reading the body (fake)"));
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
 
         private sealed class StallingStream : Stream
         {
@@ -228,6 +302,12 @@ namespace DsccPowerShell.Tests.Fakes
         /// </summary>
         public bool OnlyLatestTokenIsValid { get; set; }
 
+        /// <summary>
+        /// Gets or sets code run for every request on the handler's thread after it is recorded and before it is
+        /// answered (before the <see cref="OnlyLatestTokenIsValid"/> check), e.g. a barrier that holds requests.
+        /// </summary>
+        public Action<RecordedRequest> RequestHook { get; set; }
+
         public IReadOnlyList<RecordedRequest> Requests
         {
             get
@@ -281,6 +361,24 @@ namespace DsccPowerShell.Tests.Fakes
             }
 
             return this;
+        }
+
+        /// <summary>
+        /// Answers the first token requests with <paramref name="answers"/> in order (a 429, say); later ones get
+        /// a token as usual. Only requests answered with a token count towards <see cref="TokenBody"/>'s n.
+        /// </summary>
+        public FakeDscc TokenAnswersFirst(params FakeAnswer[] answers)
+        {
+            int next = 0;
+            return Route(
+                HttpMethod.Post,
+                TokenUri.AbsolutePath,
+                request =>
+                {
+                    int index = Interlocked.Increment(ref next) - 1;
+                    return index < answers.Length ? answers[index] : AnswerTokenRequest(request);
+                },
+                TokenUri.Host);
         }
 
         /// <summary>Always gives the same answer.</summary>
@@ -402,6 +500,8 @@ namespace DsccPowerShell.Tests.Fakes
                 }
             }
 
+            RequestHook?.Invoke(recorded);
+
             FakeAnswer answer;
             if (route == null)
             {
@@ -420,6 +520,7 @@ namespace DsccPowerShell.Tests.Fakes
             {
                 HttpResponseMessage response = await answer.Respond(cancellationToken);
                 response.RequestMessage = request;
+                recorded.AnsweredStatus = response.StatusCode;
                 return response;
             }
             catch (OperationCanceledException)

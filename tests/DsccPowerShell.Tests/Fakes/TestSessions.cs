@@ -42,6 +42,27 @@ namespace DsccPowerShell.Tests.Fakes
             return DsccSession.Open(settings, context ?? DsccCallContext.Silent, () => fake, () => clock.UtcNow);
         }
 
+        /// <summary>Opens a session from settings a test built itself (access token, other URIs) over the fake.</summary>
+        public static DsccSession Open(
+            DsccConnectionSettings settings,
+            FakeDscc fake,
+            FakeClock clock = null,
+            DsccCallContext context = null)
+        {
+            clock = clock ?? new FakeClock();
+            return DsccSession.Open(settings, context ?? DsccCallContext.Silent, () => fake, () => clock.UtcNow);
+        }
+
+        /// <summary>Settings for a session opened with a token obtained elsewhere (Connect-Dscc -AccessToken).</summary>
+        public static DsccConnectionSettings AccessTokenSettings(string token, DsccRetrySettings retry = null) =>
+            new DsccConnectionSettings
+            {
+                BaseUri = FakeDscc.BaseUri,
+                AccessToken = ToSecureString(token),
+                Timeout = TimeSpan.FromSeconds(10),
+                Transport = new DsccTransportOptions { Retry = retry ?? new DsccRetrySettings { MaxAttempts = 1 } },
+            };
+
         public static SecureString ToSecureString(string text)
         {
             var secure = new SecureString();

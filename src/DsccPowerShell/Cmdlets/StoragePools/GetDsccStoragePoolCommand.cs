@@ -25,17 +25,21 @@ namespace DsccPowerShell.Cmdlets.StoragePools
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
 
+        private NameMatcher _names;
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing() => _names = new NameMatcher(Name);
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
             DsccSession session = ResolveSession();
             DsccCallContext context = CreateCallContext();
-            var names = new NameMatcher(Name);
             try
             {
                 foreach (PSObject pool in DsccStorageSystems.ListPools(session, SystemId, context))
                 {
-                    if (names.IsMatch(pool))
+                    if (_names.IsMatch(pool))
                     {
                         WriteObject(pool);
                     }
@@ -44,13 +48,17 @@ namespace DsccPowerShell.Cmdlets.StoragePools
             catch (Exception ex) when (IsEngineFailure(ex))
             {
                 WriteEngineError(ex, SystemId);
-                return;
             }
+        }
 
-            foreach (string missing in names.Unmatched)
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            // Reported once all input is seen: a name found on any piped system is found.
+            foreach (string missing in _names.Unmatched)
             {
                 WriteError(new ErrorRecord(
-                    new ItemNotFoundException("Storage system " + SystemId + " has no pool named '" + missing + "'."),
+                    new ItemNotFoundException("No pool is named '" + missing + "'."),
                     ErrorIdPrefix + "NameNotFound",
                     ErrorCategory.ObjectNotFound,
                     missing));

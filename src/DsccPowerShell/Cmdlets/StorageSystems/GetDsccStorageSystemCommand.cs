@@ -53,7 +53,8 @@ namespace DsccPowerShell.Cmdlets.StorageSystems
             }
             catch (Exception ex) when (IsEngineFailure(ex))
             {
-                ThrowEngineError(ex, target: null);
+                WriteEngineError(ex, target: null);
+                return;
             }
 
             foreach (string missing in names.Unmatched)

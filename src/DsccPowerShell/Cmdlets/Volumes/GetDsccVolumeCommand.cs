@@ -8,8 +8,9 @@ using DsccPowerShell.Engine.Storage;
 namespace DsccPowerShell.Cmdlets.Volumes
 {
     /// <summary>
-    /// Gets volumes of every device type: all of them, one system's (also piped from Get-DsccStorageSystem),
-    /// by name or by id. Each page's volumes go down the pipeline as soon as the page arrives.
+    /// Gets volumes of every device type: all of them, one system's, by name or by id. Storage systems piped in
+    /// give their volumes; volumes piped in are read again. Each page's volumes go down the pipeline as soon as
+    /// the page arrives.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DsccVolume", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(PSObject))]
@@ -17,17 +18,21 @@ namespace DsccPowerShell.Cmdlets.Volumes
     {
         private const string ListSet = "List";
         private const string ByIdSet = "ById";
+        private const string PipelineSet = "InputObject";
+
+        private NameMatcher _names;
 
         /// <summary>Gets or sets the system whose volumes to list; all systems when not given.</summary>
-        [Parameter(ParameterSetName = ListSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
         public string SystemId { get; set; }
 
         /// <summary>
-        /// Gets or sets names to match, case-insensitively and with wildcards. A single plain name is filtered by
-        /// DSCC itself, so finding one volume among many is one request.
+        /// Gets or sets names to match. Wildcards match in any case. A single plain name is filtered by DSCC
+        /// itself, so finding one volume among many is one request, and DSCC compares it case for case.
         /// </summary>
         [Parameter(ParameterSetName = ListSet, Position = 0)]
+        [Parameter(ParameterSetName = PipelineSet, Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Name { get; set; }
@@ -37,38 +42,42 @@ namespace DsccPowerShell.Cmdlets.Volumes
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; }
 
+        /// <summary>Gets or sets a storage system (its volumes are listed) or a volume (it is read again).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PipelineSet, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PSObject InputObject { get; set; }
+
+        /// <inheritdoc/>
+        protected override void BeginProcessing() => _names = new NameMatcher(Name);
+
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
             DsccSession session = ResolveSession();
             DsccCallContext context = CreateCallContext();
-            if (ParameterSetName == ByIdSet)
+            switch (ParameterSetName)
             {
-                foreach (string volumeId in Id)
-                {
-                    WriteVolume(session, volumeId, context);
-                }
-
-                return;
-            }
-
-            var names = new NameMatcher(Name);
-            try
-            {
-                foreach (PSObject volume in DsccVolumes.List(session, SystemId, ServerFilter(names), context))
-                {
-                    if (names.IsMatch(volume))
+                case ByIdSet:
+                    foreach (string volumeId in Id)
                     {
-                        WriteObject(volume);
+                        WriteVolume(session, volumeId, context);
                     }
-                }
-            }
-            catch (Exception ex) when (IsEngineFailure(ex))
-            {
-                ThrowEngineError(ex, SystemId);
-            }
 
-            foreach (string missing in names.Unmatched)
+                    break;
+                case PipelineSet:
+                    ProcessInputObject(session, context);
+                    break;
+                default:
+                    WriteVolumes(session, SystemId, context);
+                    break;
+            }
+        }
+
+        /// <inheritdoc/>
+        protected override void EndProcessing()
+        {
+            // Reported once all input is seen: a name found on any piped system is found.
+            foreach (string missing in _names.Unmatched)
             {
                 WriteError(new ErrorRecord(
                     new ItemNotFoundException("No volume is named '" + missing + "'" + OnSystem() + "."),
@@ -78,13 +87,49 @@ namespace DsccPowerShell.Cmdlets.Volumes
             }
         }
 
-        /// <summary>
-        /// DSCC compares names exactly, so its filter is only a first cut; the matcher then applies PowerShell's
-        /// case-insensitive rule. A name in another case than stored is therefore only found by a wildcard.
-        /// </summary>
+        private void ProcessInputObject(DsccSession session, DsccCallContext context)
+        {
+            string id = InputObject.Properties["id"]?.Value as string;
+            if (InputObject.TypeNames.Contains(DsccTypeNames.Volume) && id != null)
+            {
+                WriteVolume(session, id, context);
+            }
+            else if (InputObject.TypeNames.Contains(DsccTypeNames.StorageSystem) && id != null)
+            {
+                WriteVolumes(session, id, context);
+            }
+            else
+            {
+                WriteError(new ErrorRecord(
+                    new PSArgumentException("Pipe storage systems or volumes from this module, or use -SystemId."),
+                    ErrorIdPrefix + "UnsupportedInput",
+                    ErrorCategory.InvalidType,
+                    InputObject));
+            }
+        }
+
+        private void WriteVolumes(DsccSession session, string systemId, DsccCallContext context)
+        {
+            try
+            {
+                foreach (PSObject volume in DsccVolumes.List(session, systemId, ServerFilter(_names), context))
+                {
+                    if (_names.IsMatch(volume))
+                    {
+                        WriteObject(volume);
+                    }
+                }
+            }
+            catch (Exception ex) when (IsEngineFailure(ex))
+            {
+                WriteEngineError(ex, systemId);
+            }
+        }
+
         private static DsccQuery ServerFilter(NameMatcher names)
         {
-            string literal = names.SinglePlainName == null ? null : DsccQuery.QuoteFilterLiteral(names.SinglePlainName);
+            string name = names.SinglePlainName;
+            string literal = name == null ? null : DsccQuery.QuoteFilterLiteral(name);
             return literal == null ? null : new DsccQuery().Add("filter", "name eq " + literal);
         }
 

@@ -52,6 +52,8 @@ function Invoke-ModuleBuild {
 
     Copy-Item (Join-Path $RepoRoot 'DsccPowerShell.psd1') $ModuleOut
     Copy-Item (Join-Path $binaries 'DsccPowerShell.dll'), (Join-Path $binaries '*.ps1xml') $ModuleOut
+    # Get-Help reads a binary module's help from <culture>/<assembly>-Help.xml beside the assembly.
+    Copy-Item (Join-Path $binaries 'en-US') $ModuleOut -Recurse
 
     # PowerShell itself provides System.Management.Automation; shipping it would break both editions.
     Get-ChildItem $binaries -Filter *.dll |

@@ -367,15 +367,18 @@ namespace DsccPowerShell.Engine.Http
                     }
                     catch (OperationCanceledException)
                     {
-                        throw new DsccTimeoutException(
-                            string.Format(
-                                CultureInfo.CurrentCulture,
-                                "{0} {1} did not complete within {2} seconds.",
-                                Method,
-                                Path,
-                                _timeout.TotalSeconds),
+                        string message = string.Format(
+                            CultureInfo.CurrentCulture,
+                            "{0} {1} did not complete within {2} seconds.",
                             Method,
-                            uri);
+                            Path,
+                            _timeout.TotalSeconds);
+                        if (!Kind.IsRepeatable)
+                        {
+                            message += " " + UnknownOutcomeHint;
+                        }
+
+                        throw new DsccTimeoutException(message, Method, uri);
                     }
                     catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
                     {

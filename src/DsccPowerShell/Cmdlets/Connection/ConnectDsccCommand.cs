@@ -128,6 +128,7 @@ namespace DsccPowerShell.Cmdlets.Connection
         /// <inheritdoc/>
         protected override void ProcessRecord()
         {
+            ValidateParameters();
             DsccConnectionSettings settings = BuildSettings();
             if (SkipCertificateCheck)
             {
@@ -157,6 +158,34 @@ namespace DsccPowerShell.Cmdlets.Connection
                 (session.Region == null ? string.Empty : " (region " + session.Region + ")") +
                 "; session " + session.Id + " is now the default.");
             WriteObject(session);
+        }
+
+        /// <summary>Refuses combinations that would silently ignore something the user asked for.</summary>
+        private void ValidateParameters()
+        {
+            if (ProxyCredential != null && Proxy == null)
+            {
+                ThrowInvalid("-ProxyCredential needs -Proxy; the system proxy uses -ProxyUseDefaultCredentials.",
+                    "ProxyCredentialWithoutProxy", ProxyCredential.UserName);
+            }
+
+            if (ProxyCredential != null && ProxyUseDefaultCredentials)
+            {
+                ThrowInvalid("Use -ProxyCredential or -ProxyUseDefaultCredentials, not both.",
+                    "ProxyCredentialConflict", ProxyCredential.UserName);
+            }
+
+            if (AccessToken != null && TokenUri != null)
+            {
+                ThrowInvalid("-TokenUri has no use with -AccessToken: a given token is never renewed.",
+                    "TokenUriWithAccessToken", TokenUri);
+            }
+        }
+
+        private void ThrowInvalid(string message, string problem, object target)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException(message), ErrorIdPrefix + problem, ErrorCategory.InvalidArgument, target));
         }
 
         private DsccConnectionSettings BuildSettings()

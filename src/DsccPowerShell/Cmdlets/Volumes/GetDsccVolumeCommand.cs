@@ -92,7 +92,10 @@ namespace DsccPowerShell.Cmdlets.Volumes
             string id = InputObject.Properties["id"]?.Value as string;
             if (InputObject.TypeNames.Contains(DsccTypeNames.Volume) && id != null)
             {
-                WriteVolume(session, id, context);
+                if (_names.IsMatch(InputObject))
+                {
+                    WriteVolume(session, id, context);
+                }
             }
             else if (InputObject.TypeNames.Contains(DsccTypeNames.StorageSystem) && id != null)
             {

@@ -87,6 +87,7 @@ public static class SimulatorApp
         PoolEndpoints.Map(api);
         VolumeEndpoints.Map(api);
         VolumeCreateEndpoints.Map(api);
+        VolumeChangeEndpoints.Map(api);
         TaskEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);

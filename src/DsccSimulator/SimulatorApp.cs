@@ -6,6 +6,7 @@ using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
 using DsccSimulator.Resources.Common;
 using DsccSimulator.Resources.Pools;
+using DsccSimulator.Resources.Snapshots;
 using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
 using DsccSimulator.Resources.Volumes;
@@ -88,6 +89,7 @@ public static class SimulatorApp
         VolumeEndpoints.Map(api);
         VolumeCreateEndpoints.Map(api);
         VolumeChangeEndpoints.Map(api);
+        SnapshotEndpoints.Map(api);
         TaskEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);

@@ -5,6 +5,7 @@ using DsccSimulator.Errors;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
 using DsccSimulator.Resources.Common;
+using DsccSimulator.Resources.Exports;
 using DsccSimulator.Resources.Pools;
 using DsccSimulator.Resources.Snapshots;
 using DsccSimulator.Resources.Systems;
@@ -90,6 +91,7 @@ public static class SimulatorApp
         VolumeCreateEndpoints.Map(api);
         VolumeChangeEndpoints.Map(api);
         SnapshotEndpoints.Map(api);
+        ExportEndpoints.Map(api);
         TaskEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);

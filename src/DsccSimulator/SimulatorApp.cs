@@ -4,6 +4,7 @@ using DsccSimulator.Cli;
 using DsccSimulator.Errors;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
+using DsccSimulator.Resources.Clones;
 using DsccSimulator.Resources.Common;
 using DsccSimulator.Resources.Exports;
 using DsccSimulator.Resources.Pools;
@@ -91,6 +92,7 @@ public static class SimulatorApp
         VolumeCreateEndpoints.Map(api);
         VolumeChangeEndpoints.Map(api);
         SnapshotEndpoints.Map(api);
+        CloneEndpoints.Map(api);
         ExportEndpoints.Map(api);
         TaskEndpoints.Map(api);
 

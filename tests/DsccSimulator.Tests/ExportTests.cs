@@ -155,30 +155,6 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await sim.DeleteAsync(vlunUri, token)).Status);
     }
 
-    [Theory]
-    [InlineData("/export", """{"hostGroupIds":[]}""", "must name at least one host group", HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"autoLun":true}""", "must name at least one host group", HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"hostGroupIds":["{esx1}","{esx1}"]}""", "twice", HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"hostGroupIds":[""]}""", "must not contain empty ids", HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"hostGroupIds":"{esx1}"}""", "must be an array", HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"hostGroupIds":["{esx1}"],"proximity":"NEAR"}""", "must be one of",
-        HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"hostGroupIds":["feedfeedfeedfeedfeedfeedfeedfeed"]}""",
-        "no host group has id 'feedfeedfeedfeedfeedfeedfeedfeed'", HttpStatusCode.NotFound)]
-    [InlineData("/un-export", "{}", "Missing required property 'hostGroupIds'", HttpStatusCode.BadRequest)]
-    [InlineData("/un-export", """{"hostGroupIds":["feedfeedfeedfeedfeedfeedfeedfeed"]}""", "Host group not found",
-        HttpStatusCode.NotFound)]
-    public async Task ExportBodiesAreValidated(string action, string body, string expected, HttpStatusCode status)
-    {
-        var volume = await Lifecycle.SeededVolumeAsync(sim, token, "device-type1", Fleet.PrimeraLab01);
-
-        var reply = await sim.PostJsonAsync(volume.Path + action, token, body.Replace("{esx1}", esx1));
-
-        Assert.Equal(status, reply.Status);
-        Assert.Equal(new[] { "error", "errorCode" }, reply.PropertyNames);
-        Assert.Contains(expected, reply.Str("error"));
-    }
-
     [Fact]
     public async Task DeviceType2ExportCreatesAccessControlRecords()
     {
@@ -270,29 +246,6 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(0, (await sim.GetAsync(records, token)).Json.GetProperty("total").GetInt32());
         Assert.Empty((await sim.GetAsync(volume.Path, token)).Json.GetProperty("access_control_records")
             .EnumerateArray());
-    }
-
-    [Theory]
-    [InlineData("/export", """{"host_groups":[]}""", "must name at least one host group", HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"host_groups":[{"lun":1}]}""", "must not contain empty ids", HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"host_groups":[{"host_group_id":"{esx1}","lun":4096}]}""", "'lun' must be 0..2047",
-        HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"host_groups":[{"host_group_id":"{esx1}"}],"apply_to":"pe"}""", "must be one of",
-        HttpStatusCode.BadRequest)]
-    [InlineData("/export", """{"hostGroupIds":["{esx1}"]}""", "Unknown property 'hostGroupIds'",
-        HttpStatusCode.BadRequest)]
-    [InlineData("/un-export", """{"host_groups":["{esx1}"]}""", "must hold objects", HttpStatusCode.BadRequest)]
-    [InlineData("/un-export", """{"host_groups":[{"host_group_id":"0000"}]}""", "Host group not found",
-        HttpStatusCode.NotFound)]
-    public async Task DeviceType2ExportBodiesAreValidated(
-        string action, string body, string expected, HttpStatusCode status)
-    {
-        var volume = await Lifecycle.SeededVolumeAsync(sim, token, "device-type2", Fleet.NimbleProd01);
-
-        var reply = await sim.PostJsonAsync(volume.Path + action, token, body.Replace("{esx1}", esx1));
-
-        Assert.Equal(status, reply.Status);
-        Assert.Contains(expected, reply.Str("error"));
     }
 
     [Fact]

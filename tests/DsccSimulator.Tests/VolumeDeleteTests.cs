@@ -153,21 +153,6 @@ public sealed class VolumeDeleteTests : IAsyncLifetime
         Assert.Equal("snap-name", (await sim.GetAsync(reuse.Path, token)).Str("name"));
     }
 
-    [Theory]
-    [InlineData("device-type1", "unExport=yes")]
-    [InlineData("device-type1", "cascade=1")]
-    [InlineData("device-type2", "force=on")]
-    [InlineData("device-type2", "offline=true&offline=false")]
-    public async Task AFlagThatIsNotABooleanGets400(string family, string query)
-    {
-        var volume = await Lifecycle.SeededVolumeAsync(sim, token, family, Lifecycle.SystemNameOf(family));
-
-        var reply = await sim.DeleteAsync($"{volume.Path}?{query}", token);
-
-        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
-        Assert.Contains("must be true or false", reply.Str("error"));
-    }
-
     [Fact]
     public async Task FlagsOfTheOtherFamilyAreIgnoredLikeAnyUnknownQueryParameter()
     {

@@ -4,8 +4,11 @@ using DsccSimulator.Cli;
 using DsccSimulator.Errors;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
+using DsccSimulator.Resources.Clones;
 using DsccSimulator.Resources.Common;
+using DsccSimulator.Resources.Exports;
 using DsccSimulator.Resources.Pools;
+using DsccSimulator.Resources.Snapshots;
 using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
 using DsccSimulator.Resources.Volumes;
@@ -87,6 +90,10 @@ public static class SimulatorApp
         PoolEndpoints.Map(api);
         VolumeEndpoints.Map(api);
         VolumeCreateEndpoints.Map(api);
+        VolumeChangeEndpoints.Map(api);
+        SnapshotEndpoints.Map(api);
+        CloneEndpoints.Map(api);
+        ExportEndpoints.Map(api);
         TaskEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);

@@ -91,7 +91,7 @@ public sealed class StoragePool
     public long FreeMiB => Math.Max(0, TotalMiB - UsedMiB - ReservedMiB);
 }
 
-/// <summary>A volume on one system. Immutable: edits (later) replace the record.</summary>
+/// <summary>A volume on one system. Immutable: edits, exports and clones replace the record.</summary>
 public sealed record Volume
 {
     public required string Id { get; init; }
@@ -126,4 +126,13 @@ public sealed record Volume
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required long Generation { get; init; }
+
+    /// <summary>What a volume edit can change beyond name, size, pool, data reduction and comment.</summary>
+    public VolumeSettings Settings { get; init; } = VolumeSettings.Default;
+
+    /// <summary>Where a clone was copied from; null for volumes that were created empty.</summary>
+    public VolumeLineage Lineage { get; init; }
+
+    /// <summary>Host groups the volume is presented to: VLUNs (type1/4) or access control records (type2).</summary>
+    public IReadOnlyList<VolumeExport> Exports { get; init; } = [];
 }

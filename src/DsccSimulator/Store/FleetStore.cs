@@ -25,20 +25,26 @@ public sealed record VolumePlan
     public bool DataReduction { get; init; }
 
     public string Comment { get; init; }
+
+    /// <summary>Set for a device-type2 clone once its base snapshot has been found.</summary>
+    public VolumeLineage Lineage { get; init; }
 }
 
 /// <summary>Names and capacity held for a create task between its start and its completion.</summary>
 public sealed record VolumeReservation(VolumePlan Plan, StoragePool Pool);
 
-/// <summary>Why the array refused an operation; becomes the task's <c>error</c>.</summary>
-public sealed record ArrayFailure(string ErrorCode, string Message);
+/// <summary>
+/// Why the array refused an operation; becomes the task's <c>error</c>. The recommendation, when given, replaces the
+/// generic one in the task's <c>recommendations</c>.
+/// </summary>
+public sealed record ArrayFailure(string ErrorCode, string Message, string Recommendation = null);
 
 /// <summary>
-/// The simulated fleet: systems, pools and volumes. Systems and pools are fixed after seeding; volumes grow as
-/// create tasks complete. One lock guards all mutable state; list reads take a snapshot so paging and filtering
-/// run without it.
+/// The simulated fleet: systems, pools and volumes. Systems and pools are fixed after seeding; volumes change as
+/// tasks complete (the lifecycle operations live in the partial <c>FleetStore.*.cs</c> files). One lock guards all
+/// mutable state; list reads take a snapshot so paging and filtering run without it.
 /// </summary>
-public sealed class FleetStore
+public sealed partial class FleetStore
 {
     private readonly object gate = new();
 
@@ -154,6 +160,15 @@ public sealed class FleetStore
         lock (gate)
         {
             var system = systemsById[plan.SystemId];
+            if (plan.BaseSnapshotId is not null)
+            {
+                (plan, var cloneFailure) = PrepareSnapshotCloneLocked(system, plan);
+                if (cloneFailure is not null)
+                {
+                    return (null, cloneFailure);
+                }
+            }
+
             var pool = ResolvePool(system, plan);
             if (pool is null)
             {
@@ -167,13 +182,6 @@ public sealed class FleetStore
             {
                 return (null, new ArrayFailure(
                     "NOT_FOUND", $"Snapshot CPG '{plan.SnapshotPoolName}' does not exist on system {system.Name}."));
-            }
-
-            // The simulator keeps no snapshots yet, so every clone source is unknown.
-            if (plan.BaseSnapshotId is not null)
-            {
-                return (null, new ArrayFailure(
-                    "NOT_FOUND", $"Snapshot '{plan.BaseSnapshotId}' does not exist on system {system.Name}."));
             }
 
             var taken = takenNamesBySystem[system.Id];
@@ -194,6 +202,7 @@ public sealed class FleetStore
 
             taken.UnionWith(plan.Names);
             pool.ReservedMiB += neededMiB;
+            HoldCloneSourceLocked(plan);
             return (new VolumeReservation(plan, pool), null);
         }
     }
@@ -206,6 +215,7 @@ public sealed class FleetStore
             var plan = reservation.Plan;
             var system = systemsById[plan.SystemId];
             reservation.Pool.ReservedMiB -= plan.SizeMiB * plan.Names.Count;
+            ReleaseCloneSourceLocked(plan);
 
             var created = new List<Volume>(plan.Names.Count);
             foreach (var name in plan.Names)
@@ -258,6 +268,7 @@ public sealed class FleetStore
             Comment = plan.Comment,
             CreatedAt = now,
             Generation = now.ToUnixTimeSeconds(),
+            Lineage = plan.Lineage,
         };
     }
 

@@ -49,7 +49,7 @@ public static class TaskViews
     private static ResourceReference Reference(TaskResource resource) =>
         new(resource.Name, resource.ResourceUri, resource.Type);
 
-    private static string Recommendation(ArrayFailure failure) => failure.ErrorCode switch
+    private static string Recommendation(ArrayFailure failure) => failure.Recommendation ?? failure.ErrorCode switch
     {
         "NOT_FOUND" => "Check the pool or CPG name against GET /api/v1/storage-systems/{systemId}/storage-pools.",
         _ => "Correct the request and submit it again.",

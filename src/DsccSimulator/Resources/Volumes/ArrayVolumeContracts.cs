@@ -14,6 +14,10 @@ public abstract class PrimeraLineageVolumeFields
 
     public string Comment { get; set; }
 
+    /// <summary>For a physical copy: the VV id of the volume or snapshot it was copied from.</summary>
+    [JsonPropertyName("copyOfID")]
+    public long? CopyOfId { get; set; }
+
     public CalendarTime CreationTime { get; set; }
 
     public string CustomerId { get; set; }
@@ -28,13 +32,21 @@ public abstract class PrimeraLineageVolumeFields
 
     public string Id { get; set; }
 
+    /// <summary>Host groups the volume is exported to (the spec: "Host/HostGroup name on device").</summary>
+    public IReadOnlyList<InitiatorReference> Initiators { get; set; }
+
     public string Name { get; set; }
+
+    /// <summary>True for a clone made by physical copy (3PAR <c>createvvcopy</c>).</summary>
+    public bool PhysicalCopy { get; set; }
 
     public string ProvType { get; set; }
 
     public bool ReadOnly { get; set; }
 
     public string ResourceUri { get; set; }
+
+    public long? SnapshotAllocWarning { get; set; }
 
     public OverallState State { get; set; }
 
@@ -43,6 +55,8 @@ public abstract class PrimeraLineageVolumeFields
     public bool ThinProvisioned { get; set; }
 
     public string Type { get; set; }
+
+    public long? UserAllocWarning { get; set; }
 
     [JsonPropertyName("userCpgID")]
     public long UserCpgId { get; set; }
@@ -105,6 +119,11 @@ public sealed record ArcusVolumeCapacity(
 [SnakeCase]
 public class NimbleVolume
 {
+    /// <summary>Base snapshot of a clone made from a snapshot.</summary>
+    public string BaseSnapId { get; set; }
+
+    public string BaseSnapName { get; set; }
+
     public bool Clone { get; set; }
 
     public string Id { get; set; }
@@ -112,6 +131,11 @@ public class NimbleVolume
     public string Name { get; set; }
 
     public bool Online { get; set; }
+
+    /// <summary>Parent volume of a clone.</summary>
+    public string ParentVolId { get; set; }
+
+    public string ParentVolName { get; set; }
 
     public string PerfpolicyName { get; set; }
 
@@ -127,15 +151,22 @@ public class NimbleVolume
 
     public string TargetName { get; set; }
 
+    /// <summary>One record per host group the volume is exported to.</summary>
+    public IReadOnlyList<AccessControlRecord> AccessControlRecords { get; set; }
+
     public string AgentType { get; set; }
 
     public string AppCategory { get; set; }
+
+    public string AppUuid { get; set; }
 
     public IReadOnlyList<AssociatedLink> AssociatedLinks { get; set; }
 
     public long BlockSize { get; set; }
 
     public bool CachePinned { get; set; }
+
+    public bool CachingEnabled { get; set; }
 
     [JsonPropertyName("consoleUri")]
     public string ConsoleUri { get; set; }
@@ -159,7 +190,13 @@ public class NimbleVolume
 
     public long Limit { get; set; }
 
+    public long LimitIops { get; set; }
+
+    public long LimitMbps { get; set; }
+
     public bool MultiInitiator { get; set; }
+
+    public string OfflineReason { get; set; }
 
     public long Reserve { get; set; }
 
@@ -185,4 +222,40 @@ public sealed class NimbleVolumeDetails : NimbleVolume
 {
     [JsonPropertyName("requestUri")]
     public string RequestUri { get; set; }
+
+    /// <summary>The fleet host groups behind <c>access_control_records</c>.</summary>
+    public NimbleVolumeExportDetails VolumeExportDetails { get; set; }
 }
+
+/// <summary>
+/// Spec schema <c>AccessControlRecord</c> as embedded in Nimble volumes (<c>access_control_records</c>).
+/// </summary>
+[SnakeCase]
+public sealed class AccessControlRecord
+{
+    public string AccessProtocol { get; set; }
+
+    public string AclId { get; set; }
+
+    public string ApplyTo { get; set; }
+
+    public string Id { get; set; }
+
+    public string InitiatorGroupId { get; set; }
+
+    public string InitiatorGroupName { get; set; }
+
+    public long Lun { get; set; }
+
+    public string VolId { get; set; }
+
+    public string VolName { get; set; }
+}
+
+/// <summary>Spec schema <c>NimbleVolumeExportDetails</c>; its one property is camelCase.</summary>
+public sealed record NimbleVolumeExportDetails(
+    [property: JsonPropertyName("hostGroups")] IReadOnlyList<NimbleHostGroupDetail> HostGroups);
+
+/// <summary>Spec schema <c>NimbleHostGroupDetail</c> (subset: the DSCC host group id and name).</summary>
+[SnakeCase]
+public sealed record NimbleHostGroupDetail(string ScHostGroupId, string ScHostGroupName);

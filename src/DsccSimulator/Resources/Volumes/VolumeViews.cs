@@ -53,6 +53,8 @@ public static class VolumeViews
     {
         var detail = FillNimble(new NimbleVolumeDetails(), volume, store);
         detail.RequestUri = requestUri;
+        detail.VolumeExportDetails = new NimbleVolumeExportDetails(
+            volume.Exports.Select(e => new NimbleHostGroupDetail(e.HostGroupId, e.HostGroupName)).ToList());
         return detail;
     }
 
@@ -73,7 +75,7 @@ public static class VolumeViews
         target.HealthState = volume.HealthState;
         target.HostWrittenCapacityMiB = volume.UsedMiB;
         target.Id = volume.Id;
-        target.Initiators = [];
+        target.Initiators = HostGroupReferences(volume);
         target.IsInternal = false;
         target.IsSystemVolume = false;
         target.Name = volume.Name;
@@ -102,20 +104,25 @@ public static class VolumeViews
             new AssociatedLink(ResourceUris.PerTypeSystem(store.FindSystem(volume.SystemId)), "systems"),
         ];
         target.Comment = volume.Comment ?? "";
+        target.CopyOfId = volume.Lineage?.SourceNumber;
         target.CreationTime = new CalendarTime(volume.CreatedAt.ToUnixTimeMilliseconds(), "UTC");
         target.CustomerId = store.CustomerId;
         target.DataReduction = volume.DataReduction ? "Enabled" : "Disabled";
         target.DisplayName = volume.Name;
         target.Generation = volume.Generation;
         target.Id = volume.Id;
+        target.Initiators = HostGroupReferences(volume);
         target.Name = volume.Name;
+        target.PhysicalCopy = volume.Lineage is not null;
         target.ProvType = volume.DataReduction ? "DDS" : "TPVV";
         target.ReadOnly = false;
         target.ResourceUri = ResourceUris.PerTypeVolume(volume);
+        target.SnapshotAllocWarning = volume.Settings.SnapshotAllocWarning;
         target.State = new OverallState(volume.HealthState == "NORMAL" ? "STATE_NORMAL" : "STATE_DEGRADED", []);
         target.SystemId = volume.SystemId;
         target.ThinProvisioned = true;
         target.Type = "volume";
+        target.UserAllocWarning = volume.Settings.UserAllocWarning;
         target.UserCpgId = pool.Number;
         target.UserCpgName = pool.Name;
         target.VolumeId = volume.VolumeNumber;
@@ -145,11 +152,17 @@ public static class VolumeViews
         var pool = store.FindPool(volume.PoolId);
         var system = store.FindSystem(volume.SystemId);
         var created = volume.CreatedAt.ToUnixTimeSeconds();
+        var settings = volume.Settings;
+        var lineage = volume.Lineage;
 
-        target.Clone = false;
+        target.BaseSnapId = lineage?.SourceSnapshotId;
+        target.BaseSnapName = lineage?.SourceSnapshotName;
+        target.Clone = lineage is not null;
         target.Id = volume.Id;
         target.Name = volume.Name;
-        target.Online = true;
+        target.Online = settings.Online;
+        target.ParentVolId = lineage?.SourceVolumeId;
+        target.ParentVolName = lineage?.SourceVolumeName;
         target.PerfpolicyName = "default";
         target.PoolId = pool.Id;
         target.PoolName = pool.Name;
@@ -157,11 +170,14 @@ public static class VolumeViews
         target.SerialNumber = volume.SerialNumber;
         target.Size = volume.SizeMiB;
         target.TargetName = $"iqn.2007-11.com.nimblestorage:{volume.Name}-v{volume.Id[2..18]}.{volume.VolumeNumber:x8}";
+        target.AccessControlRecords = volume.Exports.Select(e => AccessControlRecord(volume, e)).ToList();
         target.AgentType = "none";
         target.AppCategory = "Other";
+        target.AppUuid = settings.AppUuid;
         target.AssociatedLinks = [new AssociatedLink(ResourceUris.PerTypeSystem(system), "storage-systems")];
         target.BlockSize = 4096;
         target.CachePinned = false;
+        target.CachingEnabled = settings.CachingEnabled;
         target.ConsoleUri = ResourceUris.ConsoleVolume(volume);
         target.CreationTime = created;
         target.CustomerId = store.CustomerId;
@@ -170,19 +186,42 @@ public static class VolumeViews
         target.EncryptionCipher = "none";
         target.FullName = $"{pool.Name}:/{volume.Name}";
         target.Generation = volume.Generation;
-        target.LastModified = created;
-        target.Limit = 100;
+        target.LastModified = volume.Generation;
+        target.Limit = settings.LimitPercent;
+        target.LimitIops = settings.LimitIops;
+        target.LimitMbps = settings.LimitMbps;
         target.MultiInitiator = false;
+        target.OfflineReason = settings.Online ? null : "user";
         target.Reserve = 0;
         target.ResourceUri = ResourceUris.PerTypeVolume(volume);
         target.SearchName = volume.Name;
         target.ThinlyProvisioned = true;
         target.TotalUsageBytes = volume.UsedMiB * BytesPerMiB;
         target.Type = "volume";
-        target.VolState = "online";
+        target.VolState = settings.Online ? "online" : "offline";
         target.WarnLevel = 80;
         return target;
     }
+
+    /// <summary>The host groups a volume is exported to, as <c>initiators</c> items.</summary>
+    private static List<InitiatorReference> HostGroupReferences(Volume volume) =>
+        volume.Exports
+            .Select(e => new InitiatorReference(
+                e.HostGroupName, e.HostGroupId, ResourceUris.HostGroup(e.HostGroupId), "host-initiator-groups"))
+            .ToList();
+
+    private static AccessControlRecord AccessControlRecord(Volume volume, VolumeExport export) => new()
+    {
+        AccessProtocol = "iscsi",
+        AclId = export.Id,
+        ApplyTo = export.ApplyTo,
+        Id = export.Id,
+        InitiatorGroupId = export.InitiatorGroupId,
+        InitiatorGroupName = export.HostGroupName,
+        Lun = export.Lun,
+        VolId = volume.Id,
+        VolName = volume.Name,
+    };
 
     private static double UsedPercent(Volume volume) =>
         volume.SizeMiB == 0 ? 0 : Math.Round(100.0 * volume.UsedMiB / volume.SizeMiB, 2);

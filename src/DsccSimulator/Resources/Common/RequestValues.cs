@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using DsccSimulator.Errors;
+
+namespace DsccSimulator.Resources.Common;
+
+/// <summary>
+/// Reads values from a request body that already passed its schema check (so types are right), and applies the
+/// rules the schemas state only in prose: non-blank names, ranges, whole numbers. Every breach is a 400.
+/// </summary>
+public static class RequestValues
+{
+    public static string String(JsonElement body, string property) =>
+        body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>A string that, when present, must not be blank.</summary>
+    public static string Text(JsonElement body, string property)
+    {
+        var text = String(body, property);
+        return text is not null && string.IsNullOrWhiteSpace(text)
+            ? throw ApiException.BadRequest($"Property '{property}' must not be empty.")
+            : text;
+    }
+
+    /// <summary>A string the request must carry, not blank.</summary>
+    public static string RequiredText(JsonElement body, string property) =>
+        Text(body, property) ?? throw ApiException.BadRequest($"Property '{property}' is required.");
+
+    public static bool? Bool(JsonElement body, string property) =>
+        body.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
+
+    public static long? Int64(JsonElement body, string property) =>
+        body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number
+            ? value.GetInt64()
+            : null;
+
+    /// <summary>An integer that, when present, must lie in [min, max] (or be one of the allowed specials).</summary>
+    public static long? Int64InRange(
+        JsonElement body, string property, long min, long max, params long[] specials)
+    {
+        var number = Int64(body, property);
+        if (number is { } n && (n < min || n > max) && !specials.Contains(n))
+        {
+            var also = specials.Length == 0 ? "" : $" (or {string.Join(" or ", specials)})";
+            throw ApiException.BadRequest(string.Create(
+                CultureInfo.InvariantCulture, $"Property '{property}' must be {min}..{max}{also}, not {n}."));
+        }
+
+        return number;
+    }
+
+    /// <summary>A JSON number that must be a whole amount of at least 1 (sizes in MiB declared as float64).</summary>
+    public static long? WholeMiB(JsonElement body, string property)
+    {
+        if (!body.TryGetProperty(property, out var value) || value.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var number = value.GetDouble();
+        return number >= 1 && number == Math.Floor(number) && number <= long.MaxValue
+            ? (long)number
+            : throw ApiException.BadRequest(
+                $"Property '{property}' must be a whole number of MiB of at least 1, not {value.GetRawText()}.");
+    }
+
+    public static JsonElement? Element(JsonElement body, string property) =>
+        body.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    /// <summary>
+    /// An object-valued property. The v1.4.0 spec declares a few of these with <c>items</c> but no type (a quirk;
+    /// v1.5.0 makes them plain objects), so a one-element array holding the object is accepted too.
+    /// </summary>
+    public static JsonElement? Object(JsonElement body, string property)
+    {
+        if (Element(body, property) is not { } value)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 1)
+        {
+            value = value[0];
+        }
+
+        return value.ValueKind == JsonValueKind.Object
+            ? value
+            : throw ApiException.BadRequest($"Property '{property}' must be an object.");
+    }
+
+    /// <summary>A non-empty list of distinct, non-blank strings (host group ids).</summary>
+    public static IReadOnlyList<string> DistinctIds(IEnumerable<string> ids, string property)
+    {
+        var list = ids.ToList();
+        if (list.Count == 0)
+        {
+            throw ApiException.BadRequest($"Property '{property}' must name at least one host group.");
+        }
+
+        if (list.Any(string.IsNullOrWhiteSpace))
+        {
+            throw ApiException.BadRequest($"Property '{property}' must not contain empty ids.");
+        }
+
+        var repeated = list.GroupBy(id => id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        return repeated is null
+            ? list
+            : throw ApiException.BadRequest($"Property '{property}' names host group '{repeated.Key}' twice.");
+    }
+
+    /// <summary>
+    /// A boolean query flag (<c>unExport</c>, <c>cascade</c>, <c>force</c>, ...): absent means false; anything but
+    /// true or false (any case) is a 400 rather than silently false.
+    /// </summary>
+    public static bool Flag(HttpRequest request, string name)
+    {
+        if (!request.Query.TryGetValue(name, out var values))
+        {
+            return false;
+        }
+
+        if (values.Count == 1 && bool.TryParse(values[0], out var flag))
+        {
+            return flag;
+        }
+
+        throw ApiException.BadRequest($"Query parameter '{name}' must be true or false, not '{values}'.");
+    }
+}

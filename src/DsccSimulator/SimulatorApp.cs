@@ -5,6 +5,7 @@ using DsccSimulator.Errors;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
 using DsccSimulator.Resources.Common;
+using DsccSimulator.Resources.Hosts;
 using DsccSimulator.Resources.Pools;
 using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
@@ -88,6 +89,9 @@ public static class SimulatorApp
         VolumeEndpoints.Map(api);
         VolumeCreateEndpoints.Map(api);
         TaskEndpoints.Map(api);
+        HostEndpoints.Map(api);
+        HostGroupEndpoints.Map(api);
+        InitiatorEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);
     }

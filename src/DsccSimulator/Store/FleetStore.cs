@@ -38,7 +38,7 @@ public sealed record ArrayFailure(string ErrorCode, string Message);
 /// create tasks complete. One lock guards all mutable state; list reads take a snapshot so paging and filtering
 /// run without it.
 /// </summary>
-public sealed class FleetStore
+public sealed partial class FleetStore
 {
     private readonly object gate = new();
 

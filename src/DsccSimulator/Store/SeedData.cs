@@ -49,6 +49,7 @@ public static class SeedData
         var store = new FleetStore(customerId, systems, pools, new IdFactory(new Random(options.Seed ^ 0x5EED)));
         AddVolumes(store, options.Volumes, ids, random);
         SizePools(pools);
+        HostSeedData.AttachTo(store, options.Seed);
         return store;
     }
 

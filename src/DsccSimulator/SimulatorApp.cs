@@ -10,6 +10,7 @@ using DsccSimulator.Resources.Pools;
 using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
 using DsccSimulator.Resources.Volumes;
+using DsccSimulator.Resources.VolumeSets;
 using DsccSimulator.Store;
 using DsccSimulator.Tasks;
 using DsccSimulator.Validation;
@@ -92,6 +93,9 @@ public static class SimulatorApp
         HostEndpoints.Map(api);
         HostGroupEndpoints.Map(api);
         InitiatorEndpoints.Map(api);
+        VolumeSetEndpoints.Map(api);
+        ApplicationSetEndpoints.Map(api);
+        VolumeCollectionEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);
     }

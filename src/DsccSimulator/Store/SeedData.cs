@@ -50,6 +50,7 @@ public static class SeedData
         AddVolumes(store, options.Volumes, ids, random);
         SizePools(pools);
         HostSeedData.AttachTo(store, options.Seed);
+        VolumeSetSeedData.AddTo(store, options.Seed);
         return store;
     }
 

@@ -127,6 +127,11 @@ public class NimbleVolume
 
     public string TargetName { get; set; }
 
+    /// <summary>The volume collection the volume belongs to, if any.</summary>
+    public string VolcollId { get; set; }
+
+    public string VolcollName { get; set; }
+
     public string AgentType { get; set; }
 
     public string AppCategory { get; set; }

@@ -4,6 +4,7 @@ using DsccSimulator.Cli;
 using DsccSimulator.Errors;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
+using DsccSimulator.Resources.Audit;
 using DsccSimulator.Resources.Common;
 using DsccSimulator.Resources.Hosts;
 using DsccSimulator.Resources.Pools;
@@ -66,6 +67,7 @@ public static class SimulatorApp
         services.AddSingleton<TaskRunner>();
         services.AddSingleton<RequestLogStore>();
         services.AddSingleton(_ => RequestSchemas.LoadEmbedded());
+        services.AddSingleton<AuditLog>();
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -77,6 +79,9 @@ public static class SimulatorApp
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.UseMiddleware<TaskCatchUpMiddleware>();
         app.UseRouting();
+
+        // After routing, which tells it the route of each write; records successful writes in the audit trail.
+        app.UseMiddleware<AuditMiddleware>();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -96,6 +101,7 @@ public static class SimulatorApp
         VolumeSetEndpoints.Map(api);
         ApplicationSetEndpoints.Map(api);
         VolumeCollectionEndpoints.Map(api);
+        AuditEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);
     }

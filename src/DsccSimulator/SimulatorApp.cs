@@ -7,6 +7,7 @@ using DsccSimulator.RequestLog;
 using DsccSimulator.Resources.Audit;
 using DsccSimulator.Resources.Common;
 using DsccSimulator.Resources.Hosts;
+using DsccSimulator.Resources.Issues;
 using DsccSimulator.Resources.Pools;
 using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
@@ -68,6 +69,8 @@ public static class SimulatorApp
         services.AddSingleton<RequestLogStore>();
         services.AddSingleton(_ => RequestSchemas.LoadEmbedded());
         services.AddSingleton<AuditLog>();
+        services.AddSingleton(provider =>
+            IssueSeedData.Create(provider.GetRequiredService<FleetStore>(), options.Seed));
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -102,6 +105,7 @@ public static class SimulatorApp
         ApplicationSetEndpoints.Map(api);
         VolumeCollectionEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        IssueEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);
     }

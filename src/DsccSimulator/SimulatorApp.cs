@@ -5,13 +5,17 @@ using DsccSimulator.Errors;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
 using DsccSimulator.Resources.Clones;
-using DsccSimulator.Resources.Common;
 using DsccSimulator.Resources.Exports;
+using DsccSimulator.Resources.Audit;
+using DsccSimulator.Resources.Common;
+using DsccSimulator.Resources.Hosts;
+using DsccSimulator.Resources.Issues;
 using DsccSimulator.Resources.Pools;
 using DsccSimulator.Resources.Snapshots;
 using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
 using DsccSimulator.Resources.Volumes;
+using DsccSimulator.Resources.VolumeSets;
 using DsccSimulator.Store;
 using DsccSimulator.Tasks;
 using DsccSimulator.Validation;
@@ -67,6 +71,9 @@ public static class SimulatorApp
         services.AddSingleton<TaskRunner>();
         services.AddSingleton<RequestLogStore>();
         services.AddSingleton(_ => RequestSchemas.LoadEmbedded());
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton(provider =>
+            IssueSeedData.Create(provider.GetRequiredService<FleetStore>(), options.Seed));
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -78,6 +85,9 @@ public static class SimulatorApp
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.UseMiddleware<TaskCatchUpMiddleware>();
         app.UseRouting();
+
+        // After routing, which tells it the route of each write; records successful writes in the audit trail.
+        app.UseMiddleware<AuditMiddleware>();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -95,6 +105,14 @@ public static class SimulatorApp
         CloneEndpoints.Map(api);
         ExportEndpoints.Map(api);
         TaskEndpoints.Map(api);
+        HostEndpoints.Map(api);
+        HostGroupEndpoints.Map(api);
+        InitiatorEndpoints.Map(api);
+        VolumeSetEndpoints.Map(api);
+        ApplicationSetEndpoints.Map(api);
+        VolumeCollectionEndpoints.Map(api);
+        AuditEndpoints.Map(api);
+        IssueEndpoints.Map(api);
 
         FallbackEndpoint.Map(app);
     }

@@ -72,7 +72,7 @@ public sealed class CloneTests : IAsyncLifetime
     public async Task OnlineCloneToAHostGroupIsExportedToo()
     {
         var source = await Lifecycle.SeededVolumeAsync(sim, token, "device-type1", Fleet.PrimeraLab01);
-        var group = Lifecycle.HostGroupId(sim, "esx-cluster-02");
+        var group = Lifecycle.HostGroupId(sim, "oracle-prod");
 
         var task = await sim.PostAndFinishAsync(source.Path + "/clone", token,
             $$"""{"destinationVolume":"copy-x","onlineClone":[{"hostGroupId":"{{group}}","lun":7}]}""");
@@ -146,7 +146,7 @@ public sealed class CloneTests : IAsyncLifetime
         var snapshotUri = Lifecycle.AssociatedResource(await sim.PostAndFinishAsync(source.Path + "/snapshots", token,
             """{"namePattern":"CUSTOM","customName":"point"}""")).ResourceUri;
         var snapshot = await sim.GetAsync(snapshotUri, token);
-        var group = Lifecycle.HostGroupId(sim, "backup-hosts");
+        var group = Lifecycle.HostGroupId(sim, "linux-app");
 
         var task = await sim.PostAndFinishAsync(
             $"{source.SystemPath}/snapshots/{snapshot.Str("id")}/clone", token,
@@ -160,7 +160,7 @@ public sealed class CloneTests : IAsyncLifetime
         var clone = await sim.GetAsync(Lifecycle.AssociatedResource(task).ResourceUri, token);
         Assert.Equal(snapshot.Json.GetProperty("snapshotId").GetInt64(), clone.Json.GetProperty("copyOfID").GetInt64());
         Assert.Equal("SSD_r1", clone.Str("userCpgName"));
-        Assert.Equal("backup-hosts", clone.Json.GetProperty("initiators")[0].GetProperty("deviceDiscoveredName")
+        Assert.Equal("linux-app", clone.Json.GetProperty("initiators")[0].GetProperty("deviceDiscoveredName")
             .GetString());
     }
 
@@ -181,7 +181,7 @@ public sealed class CloneTests : IAsyncLifetime
     public async Task DeviceType2CloneSharesBlocksAndKeepsTheParentAlive()
     {
         var source = await Lifecycle.SeededVolumeAsync(sim, token, "device-type2", Fleet.NimbleProd01);
-        var group = Lifecycle.HostGroupId(sim, "sql-cluster-01");
+        var group = Lifecycle.HostGroupId(sim, "sql-prod");
 
         var task = await sim.PostAndFinishAsync(source.Path + "/clone", token,
             $$"""{"clone_volume_name":"dev-copy","host_group_id":"{{group}}","lun":12}""");

@@ -21,8 +21,8 @@ public sealed class ExportTests : IAsyncLifetime
     {
         sim = await TestSimulator.StartAsync();
         token = await sim.TokenAsync();
-        esx1 = Lifecycle.HostGroupId(sim, "esx-cluster-01");
-        esx2 = Lifecycle.HostGroupId(sim, "esx-cluster-02");
+        esx1 = Lifecycle.HostGroupId(sim, "esx-cluster-prod");
+        esx2 = Lifecycle.HostGroupId(sim, "oracle-prod");
     }
 
     public async Task DisposeAsync() => await sim.DisposeAsync();
@@ -58,7 +58,7 @@ public sealed class ExportTests : IAsyncLifetime
         var vluns = await sim.GetAsync(first.Path + "/vluns?sort=lun", token);
         Assert.Equal(2, vluns.Json.GetProperty("total").GetInt32());
         var items = vluns.Json.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(new[] { "esx-cluster-01", "esx-cluster-02" },
+        Assert.Equal(new[] { "esx-cluster-prod", "oracle-prod" },
             items.Select(v => v.GetProperty("initiators").GetProperty("deviceDiscoveredName").GetString()).Order());
         Assert.All(items, v => Assert.Equal(0, v.GetProperty("lun").GetInt64()));
         Assert.All(items, v => Assert.Equal(first.Name, v.GetProperty("volumeName").GetString()));
@@ -94,7 +94,7 @@ public sealed class ExportTests : IAsyncLifetime
         var overridden = await sim.PostAndFinishAsync(
             volume.Path + "/export", token, $$"""{"hostGroupIds":["{{esx1}}","{{esx2}}"],"override":true}""");
 
-        Assert.Contains("is already exported to host group 'esx-cluster-01' (LUN 0)", Lifecycle.AssertFailed(again));
+        Assert.Contains("is already exported to host group 'esx-cluster-prod' (LUN 0)", Lifecycle.AssertFailed(again));
         Lifecycle.AssertSucceeded(overridden);
         Assert.Equal(2, (await sim.GetAsync(volume.Path + "/vluns", token)).Json.GetProperty("total").GetInt32());
     }
@@ -134,7 +134,7 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(new[] { esx2 }, vluns.Json.GetProperty("items").EnumerateArray()
             .Select(v => v.GetProperty("initiators").GetProperty("id").GetString()));
         Assert.Contains(
-            "is not exported to host group 'esx-cluster-01'", Lifecycle.AssertFailed(notExported, "NOT_FOUND"));
+            "is not exported to host group 'esx-cluster-prod'", Lifecycle.AssertFailed(notExported, "NOT_FOUND"));
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class ExportTests : IAsyncLifetime
         var records = detail.Json.GetProperty("access_control_records").EnumerateArray().ToList();
         Assert.Equal(new long[] { 5, 0 }, records.Select(r => r.GetProperty("lun").GetInt64()));
         Assert.All(records, r => Assert.Equal("volume", r.GetProperty("apply_to").GetString()));
-        Assert.Equal("esx-cluster-01", records[0].GetProperty("initiator_group_name").GetString());
+        Assert.Equal("esx-cluster-prod", records[0].GetProperty("initiator_group_name").GetString());
         Assert.Matches("^02[0-9a-f]{40}$", records[0].GetProperty("initiator_group_id").GetString());
         var groups = detail.Json.GetProperty("volume_export_details").GetProperty("hostGroups");
         Assert.Equal(new[] { esx1, esx2 },
@@ -218,7 +218,7 @@ public sealed class ExportTests : IAsyncLifetime
         var task = await sim.PostAndFinishAsync(second.Path + "/export", token, body);
         var otherGroup = await sim.PostAndFinishAsync(second.Path + "/export", token, body.Replace(esx1, esx2));
 
-        Assert.Contains($"LUN 3 is already used by volume '{first.Name}' for host group 'esx-cluster-01'",
+        Assert.Contains($"LUN 3 is already used by volume '{first.Name}' for host group 'esx-cluster-prod'",
             Lifecycle.AssertFailed(task));
         Lifecycle.AssertSucceeded(otherGroup);
     }
@@ -240,7 +240,7 @@ public sealed class ExportTests : IAsyncLifetime
         Lifecycle.AssertSucceeded(unexport);
         var exportedTo = afterUnexport.Json.GetProperty("volume_export_details").GetProperty("hostGroups");
         Assert.Equal(esx2, Assert.Single(exportedTo.EnumerateArray()).GetProperty("sc_host_group_id").GetString());
-        Assert.Equal("esx-cluster-02", remaining.GetProperty("initiator_group_name").GetString());
+        Assert.Equal("oracle-prod", remaining.GetProperty("initiator_group_name").GetString());
         Lifecycle.AssertSucceeded(delete);
         Assert.Equal("Delete Access Control Record", delete.Str("name"));
         Assert.Equal(0, (await sim.GetAsync(records, token)).Json.GetProperty("total").GetInt32());

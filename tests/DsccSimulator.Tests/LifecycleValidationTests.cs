@@ -21,7 +21,7 @@ public sealed class LifecycleValidationFixture : IAsyncLifetime
     {
         Sim = await TestSimulator.StartAsync();
         Token = await Sim.TokenAsync();
-        HostGroupId = Lifecycle.HostGroupId(Sim, "esx-cluster-01");
+        HostGroupId = Lifecycle.HostGroupId(Sim, "esx-cluster-prod");
         foreach (var family in new[] { "device-type1", "device-type2", "device-type4" })
         {
             Volumes[family] = await Lifecycle.SeededVolumeAsync(Sim, Token, family, Lifecycle.SystemNameOf(family));

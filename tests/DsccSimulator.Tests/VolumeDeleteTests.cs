@@ -86,7 +86,7 @@ public sealed class VolumeDeleteTests : IAsyncLifetime
     public async Task AnExportedVolumeIsDeletedOnlyWithUnExport(string family)
     {
         var volume = await Lifecycle.SeededVolumeAsync(sim, token, family, Lifecycle.SystemNameOf(family));
-        var group = Lifecycle.HostGroupId(sim, "esx-cluster-01");
+        var group = Lifecycle.HostGroupId(sim, "esx-cluster-prod");
         Lifecycle.AssertSucceeded(await sim.PostAndFinishAsync(
             volume.Path + "/export", token, $$"""{"hostGroupIds":["{{group}}"]}"""));
 
@@ -94,7 +94,7 @@ public sealed class VolumeDeleteTests : IAsyncLifetime
         var withFalse = await sim.DeleteAndFinishAsync(volume.Path + "?unExport=false", token);
 
         var error = Lifecycle.AssertFailed(refused);
-        Assert.Contains("is exported to host group(s) 'esx-cluster-01' (LUN 0)", error);
+        Assert.Contains("is exported to host group(s) 'esx-cluster-prod' (LUN 0)", error);
         Assert.Contains("unExport=true", refused.Json.GetProperty("recommendations")[0].GetProperty("message")
             .GetString());
         Lifecycle.AssertFailed(withFalse);
@@ -108,13 +108,13 @@ public sealed class VolumeDeleteTests : IAsyncLifetime
     public async Task DeviceType2ExportedVolumeIsDeletedOnlyWithForce()
     {
         var volume = await Lifecycle.SeededVolumeAsync(sim, token, "device-type2", Fleet.NimbleProd01);
-        var group = Lifecycle.HostGroupId(sim, "sql-cluster-01");
+        var group = Lifecycle.HostGroupId(sim, "sql-prod");
         Lifecycle.AssertSucceeded(await sim.PostAndFinishAsync(
             volume.Path + "/export", token, $$"""{"host_groups":[{"host_group_id":"{{group}}"}]}"""));
 
         var offlineOnly = await sim.DeleteAndFinishAsync(volume.Path + "?offline=true", token);
 
-        Assert.Contains("still has access control records for host group(s) 'sql-cluster-01'",
+        Assert.Contains("still has access control records for host group(s) 'sql-prod'",
             Lifecycle.AssertFailed(offlineOnly));
         Lifecycle.AssertSucceeded(await sim.DeleteAndFinishAsync(volume.Path + "?force=true", token));
         var records = await sim.GetAsync(volume.SystemPath + "/access-control-records", token);

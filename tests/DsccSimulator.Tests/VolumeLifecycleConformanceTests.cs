@@ -25,7 +25,7 @@ public sealed class LifecycleFleetFixture : IAsyncLifetime
     {
         Sim = await TestSimulator.StartAsync();
         Token = await Sim.TokenAsync();
-        var group = Lifecycle.HostGroupId(Sim, "esx-cluster-01");
+        var group = Lifecycle.HostGroupId(Sim, "esx-cluster-prod");
 
         foreach (var family in new[] { "device-type1", "device-type2", "device-type4" })
         {

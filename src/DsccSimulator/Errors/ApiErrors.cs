@@ -11,7 +11,7 @@ public enum ErrorFlavor
     /// <summary><c>errorResponse {error, errorCode}</c>: storage-systems, volumes, pools, ...</summary>
     Storage,
 
-    /// <summary><c>ErrorResponse {error, errorCode, traceId}</c>: tasks (later audit-events, issues, authz).</summary>
+    /// <summary><c>ErrorResponse {error, errorCode, traceId}</c>: tasks, audit-events, issues (later authz).</summary>
     Platform,
 }
 
@@ -19,7 +19,7 @@ public enum ErrorFlavor
 public static class ApiErrors
 {
     // Platform services of DSCC; everything else under /api/v1 is a storage path.
-    private static readonly string[] PlatformPathPrefixes = ["/api/v1/tasks"];
+    private static readonly string[] PlatformPathPrefixes = ["/api/v1/tasks", "/api/v1/audit-events", "/api/v1/issues"];
 
     private static readonly object TraceIdKey = new();
 
@@ -73,6 +73,7 @@ public static class ApiErrors
         HttpStatusCode.Unauthorized => "UNAUTHENTICATED",
         HttpStatusCode.Forbidden => "FORBIDDEN",
         HttpStatusCode.NotFound => "NOT_FOUND",
+        HttpStatusCode.Conflict => "CONFLICT",
         HttpStatusCode.ServiceUnavailable => "SERVICE_UNAVAILABLE",
         _ => "INTERNAL_ERROR",
     };

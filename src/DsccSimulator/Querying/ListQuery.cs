@@ -13,6 +13,9 @@ public enum ListFeatures
 {
     FilterOnly,
     FilterSortSelect,
+
+    /// <summary>Filter and sort without select: hosts, host groups, initiators, audit events.</summary>
+    FilterSort,
 }
 
 /// <summary>The paging, filter, sort and select parameters of one list request, validated.</summary>
@@ -33,7 +36,7 @@ public sealed record ListQuery(int Offset, int Limit, Filter Filter, SortOrder S
         }
 
         var sortText = ReadSingle(query, "sort");
-        var selectText = ReadSingle(query, "select");
+        var selectText = features == ListFeatures.FilterSortSelect ? ReadSingle(query, "select") : null;
         return new ListQuery(
             offset,
             limit,

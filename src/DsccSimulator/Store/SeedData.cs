@@ -49,7 +49,8 @@ public static class SeedData
         var store = new FleetStore(customerId, systems, pools, new IdFactory(new Random(options.Seed ^ 0x5EED)));
         AddVolumes(store, options.Volumes, ids, random);
         SizePools(pools);
-        HostGroupSeed.AddTo(store, options.Seed);
+        HostSeedData.AttachTo(store, options.Seed);
+        VolumeSetSeedData.AddTo(store, options.Seed);
         return store;
     }
 

@@ -21,17 +21,6 @@ public static class Lifecycle
 {
     /// <summary>The test task duration (10 s); advancing by it finishes every task submitted before.</summary>
     public static readonly TimeSpan TaskDuration = TimeSpan.FromSeconds(10);
-
-    public static Task<Reply> PutJsonAsync(this TestSimulator sim, string path, string token, string json)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put, path)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return sim.SendAsync(request);
-    }
-
     /// <summary>Checks the 202 <c>taskResponse</c>, lets the task run to its end and returns the task.</summary>
     public static async Task<Reply> FinishAsync(this TestSimulator sim, Reply submitted, string token)
     {
@@ -76,12 +65,9 @@ public static class Lifecycle
             resource.GetProperty("type").GetString());
     }
 
-    /// <summary>
-    /// A seeded host group's id. Read from the store's host-group seam, as no host-group endpoint exists on this
-    /// branch; once <c>/api/v1/host-initiator-groups</c> is merged this can become an API lookup.
-    /// </summary>
+    /// <summary>A seeded fleet host group's id, read from the store's host inventory.</summary>
     public static string HostGroupId(TestSimulator sim, string name) =>
-        sim.App.Services.GetRequiredService<FleetStore>().SeededHostGroups.Single(g => g.Name == name).Id;
+        sim.App.Services.GetRequiredService<FleetStore>().Hosts.Snapshot().Groups.Single(g => g.Name == name).Id;
 
     /// <summary>
     /// The volume at <paramref name="index"/> (by name) of a system, with its per-type paths; before any volume is

@@ -153,6 +153,10 @@ public class NimbleVolume
 
     /// <summary>One record per host group the volume is exported to.</summary>
     public IReadOnlyList<AccessControlRecord> AccessControlRecords { get; set; }
+    /// <summary>The volume collection the volume belongs to, if any.</summary>
+    public string VolcollId { get; set; }
+
+    public string VolcollName { get; set; }
 
     public string AgentType { get; set; }
 

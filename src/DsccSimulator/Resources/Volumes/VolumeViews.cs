@@ -88,6 +88,7 @@ public static class VolumeViews
         target.Type = "volume";
         target.UsedCapacityPercent = UsedPercent(volume);
         target.UsedSizeMiB = volume.UsedMiB;
+        target.VolumeSetId = store.VolumeSetOf(volume.Id)?.Id;
         target.VolumeType = usesCpgs ? "VVTYPE_BASE" : null;
         target.Wwn = volume.Wwn;
         return target;
@@ -171,6 +172,9 @@ public static class VolumeViews
         target.Size = volume.SizeMiB;
         target.TargetName = $"iqn.2007-11.com.nimblestorage:{volume.Name}-v{volume.Id[2..18]}.{volume.VolumeNumber:x8}";
         target.AccessControlRecords = volume.Exports.Select(e => AccessControlRecord(volume, e)).ToList();
+        var collection = store.VolumeSetOf(volume.Id);
+        target.VolcollId = collection?.Id;
+        target.VolcollName = collection?.Name;
         target.AgentType = "none";
         target.AppCategory = "Other";
         target.AppUuid = settings.AppUuid;

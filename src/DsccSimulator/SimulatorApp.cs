@@ -63,7 +63,7 @@ public static class SimulatorApp
         services.AddSingleton<TokenService>();
         services.AddSingleton<TaskRunner>();
         services.AddSingleton<RequestLogStore>();
-        services.AddSingleton(_ => RequestSchemas.LoadEmbedded());
+        services.AddSingleton(_ => SpecModel.LoadEmbedded());
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -75,6 +75,9 @@ public static class SimulatorApp
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.UseMiddleware<TaskCatchUpMiddleware>();
         app.UseRouting();
+
+        // After routing: the matched endpoint's route pattern names the spec operation whose body schema applies.
+        app.UseMiddleware<RequestBodyValidationMiddleware>();
     }
 
     private static void MapEndpoints(WebApplication app)

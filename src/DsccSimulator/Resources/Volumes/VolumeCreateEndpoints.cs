@@ -13,42 +13,31 @@ using DsccSimulator.Validation;
 namespace DsccSimulator.Resources.Volumes;
 
 /// <summary>
-/// <c>POST /api/v1/storage-systems/device-typeN/{systemId}/volumes</c>: validates the body strictly against the
-/// family's request schema (400 on any mismatch), then answers 202 with a <c>taskResponse</c>. Problems only the
-/// array can know about (unknown CPG or pool, duplicate name, not enough space) fail the task instead.
+/// <c>POST /api/v1/storage-systems/device-typeN/{systemId}/volumes</c>: the body arrives checked against the
+/// family's request schema (<see cref="RequestBodyValidationMiddleware"/>); this adds the rules the schema cannot
+/// express (400), then answers 202 with a <c>taskResponse</c>. Problems only the array can know about (unknown CPG
+/// or pool, duplicate name, not enough space) fail the task instead.
 /// </summary>
 public static class VolumeCreateEndpoints
 {
     /// <summary>3PAR caps <c>createvv -cnt</c>; the simulator applies the same sanity limit.</summary>
     public const int MaxCount = 999;
 
-    private static readonly Dictionary<DeviceType, string> RequestSchemaByType = new()
-    {
-        [DeviceType.DeviceType1] = "createVolumeInput",
-        [DeviceType.DeviceType2] = "NimbleCreateVolumeInput",
-        [DeviceType.DeviceType4] = "ArcuscreateVolumeInput",
-    };
-
     public static void Map(IEndpointRouteBuilder api)
     {
         foreach (var type in DeviceTypes.All)
         {
             api.MapPost($"/storage-systems/{type.PathSegment()}/{{systemId}}/volumes",
-                (HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId) =>
-                    CreateAsync(context, store, runner, schemas, systemId, type));
+                (HttpContext context, FleetStore store, TaskRunner runner, string systemId) =>
+                    Create(context, store, runner, systemId, type));
         }
     }
 
-    private static async Task<IResult> CreateAsync(
-        HttpContext context,
-        FleetStore store,
-        TaskRunner runner,
-        RequestSchemas schemas,
-        string systemId,
-        DeviceType type)
+    private static IResult Create(
+        HttpContext context, FleetStore store, TaskRunner runner, string systemId, DeviceType type)
     {
         var system = SystemEndpoints.Require(store, systemId, type);
-        var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, RequestSchemaByType[type]);
+        var body = RequestBodyValidationMiddleware.BodyOf(context);
         var plan = type.UsesCpgs() ? CpgPlan(body, system) : NimblePlan(body, system);
 
         var work = new VolumeCreationWork(store, system, plan);

@@ -13,8 +13,9 @@ public sealed class SpecCoverageCollection
 /// <summary>
 /// The run's spec coverage: what the simulator implements (from its endpoint data source) against the spec, and how
 /// many responses the other tests had validated, per operation. Runs after every other test (see
-/// <see cref="CoverageLastOrderer"/>), writes <c>spec-coverage.md</c> beside the test assembly and prints the
-/// summary line. Meaningful for a run of the whole project; a filtered run leaves this class out.
+/// <see cref="CoverageLastOrderer"/>), writes <c>spec-coverage.md</c> (the table) and <c>spec-coverage.txt</c>
+/// (the summary line, printed by the test project after <c>dotnet test</c>) beside the test assembly.
+/// Meaningful for a run of the whole project; a filtered run leaves this class out.
 /// </summary>
 [Collection(CoverageLastOrderer.LastCollection)]
 public sealed class SpecCoverageTests : IAsyncLifetime
@@ -34,8 +35,7 @@ public sealed class SpecCoverageTests : IAsyncLifetime
         var implemented = ServedRoutes.Of(sim.App).Select(r => r.Operation).OfType<SpecOperation>().Distinct().ToList();
         var validated = SpecCoverage.Snapshot();
 
-        var report = CoverageReport.Write(SpecModel.LoadEmbedded(), implemented, validated);
-        Console.WriteLine(report.Summary);
+        CoverageReport.Write(SpecModel.LoadEmbedded(), implemented, validated);
 
         var untested = implemented.Where(o => !validated.ContainsKey(o.OperationId)).Select(o => o.ToString());
         Assert.True(!untested.Any(),
@@ -63,9 +63,12 @@ public sealed class SpecCoverageTests : IAsyncLifetime
 /// <summary>The coverage summary line and the per-operation table (<c>spec-coverage.md</c>).</summary>
 public static class CoverageReport
 {
-    public const string FileName = "spec-coverage.md";
+    public const string TableFile = "spec-coverage.md";
 
-    public sealed record Result(string Summary, string Path);
+    /// <summary>Just the summary line, which the test project's MSBuild target prints after dotnet test.</summary>
+    public const string SummaryFile = "spec-coverage.txt";
+
+    public sealed record Result(string Summary, string TablePath);
 
     public static Result Write(
         SpecModel spec,
@@ -94,8 +97,9 @@ public static class CoverageReport
                 $"{string.Join(", ", seen?.Statuses ?? [])} |"));
         }
 
-        var path = System.IO.Path.Combine(AppContext.BaseDirectory, FileName);
+        var path = System.IO.Path.Combine(AppContext.BaseDirectory, TableFile);
         File.WriteAllText(path, text.ToString());
+        File.WriteAllText(System.IO.Path.Combine(AppContext.BaseDirectory, SummaryFile), summary + "\n");
         return new Result(summary, path);
     }
 }

@@ -53,7 +53,7 @@ public static class VolumeCreateEndpoints
     private static VolumePlan CpgPlan(JsonElement body, StorageSystem system)
     {
         var name = RequireName(body, "name");
-        var sizeMib = body.GetProperty("sizeMib").GetInt64();
+        var sizeMib = WholeNumber(body.GetProperty("sizeMib"), "sizeMib");
         if (sizeMib < 1)
         {
             throw ApiException.BadRequest($"Property 'sizeMib' must be at least 1, not {sizeMib}.");
@@ -134,8 +134,15 @@ public static class VolumeCreateEndpoints
 
     private static long? OptionalInt64(JsonElement body, string property) =>
         body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt64()
+            ? WholeNumber(value, property)
             : null;
+
+    /// <summary>JSON Schema counts 1024.0 and 1e30 as integers; the array takes whole 64-bit numbers only.</summary>
+    private static long WholeNumber(JsonElement value, string property) =>
+        value.TryGetInt64(out var number)
+            ? number
+            : throw ApiException.BadRequest(
+                $"Property '{property}' must be a whole number in 64-bit range, not {value.GetRawText()}.");
 
     private static bool? OptionalBool(JsonElement body, string property) =>
         body.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False

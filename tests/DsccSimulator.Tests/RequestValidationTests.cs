@@ -6,23 +6,44 @@ using Microsoft.AspNetCore.Http;
 namespace DsccSimulator.Tests;
 
 /// <summary>
+/// One simulator for the class (its tests run one after another), with one endpoint added that has no validation
+/// code of its own: <c>PUT</c> of the spec's DeviceType6UpdateDNSSettings, which counts the calls it receives.
+/// </summary>
+public sealed class RequestValidationFixture : IAsyncLifetime
+{
+    public const string DnsSettingsTemplate = "/api/v1/storage-systems/device-type6/{systemUuid}/dns-settings";
+
+    private int dnsSettingsCalls;
+
+    public TestSimulator Sim { get; private set; }
+
+    public string Token { get; private set; }
+
+    public int DnsSettingsCalls => Volatile.Read(ref dnsSettingsCalls);
+
+    public async Task InitializeAsync()
+    {
+        Sim = await TestSimulator.StartAsync(mapExtraEndpoints: app => app.MapPut(DnsSettingsTemplate, () =>
+        {
+            Interlocked.Increment(ref dnsSettingsCalls);
+            return Results.Json(new { taskUri = "/api/v1/tasks/1" }, statusCode: StatusCodes.Status202Accepted);
+        }));
+        Token = await Sim.TokenAsync();
+    }
+
+    public async Task DisposeAsync() => await Sim.DisposeAsync();
+}
+
+/// <summary>
 /// Every POST/PUT/PATCH body is validated against its spec operation's request schema before any handler runs
 /// (<c>RequestBodyValidationMiddleware</c>). Each rejection is a 400 in the path's error schema that names the
 /// field, and nothing is created.
 /// </summary>
-public sealed class RequestValidationTests : IAsyncLifetime
+public sealed class RequestValidationTests(RequestValidationFixture fixture) : IClassFixture<RequestValidationFixture>
 {
-    private TestSimulator sim;
+    private readonly TestSimulator sim = fixture.Sim;
 
-    private string token;
-
-    public async Task InitializeAsync()
-    {
-        sim = await TestSimulator.StartAsync();
-        token = await sim.TokenAsync();
-    }
-
-    public async Task DisposeAsync() => await sim.DisposeAsync();
+    private readonly string token = fixture.Token;
 
     [Theory]
     [InlineData("device-type1", """{"name":"t","userCpg":"SSD_r6","sizeMib":1024,"bogus":1}""",
@@ -41,6 +62,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     public async Task ABodyOutsideTheSchemaGets400NamingTheField(string family, string body, string expected)
     {
         var path = await VolumesPathAsync(family);
+        var tasksBefore = await TaskCountAsync();
 
         var reply = await sim.PostJsonAsync(path, token, body);
 
@@ -48,7 +70,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
         Assert.Equal(new[] { "error", "errorCode" }, reply.PropertyNames);
         Assert.Equal("400", reply.Str("errorCode"));
         Assert.Contains(expected, reply.Str("error"));
-        Assert.Empty((await sim.GetAsync("/api/v1/tasks", token)).Json.GetProperty("items").EnumerateArray());
+        Assert.Equal(tasksBefore, await TaskCountAsync());
     }
 
     [Fact]
@@ -108,31 +130,26 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         // A PUT no simulator code knows about: the middleware finds DeviceType6UpdateDNSSettings from the route
         // alone. Its body is optional in the spec, so an empty one reaches the handler.
-        const string dnsSettings = "/api/v1/storage-systems/device-type6/{systemUuid}/dns-settings";
-        var reached = 0;
-        await using var extended = await TestSimulator.StartAsync(mapExtraEndpoints: app => app.MapPut(
-            dnsSettings,
-            () =>
-            {
-                Interlocked.Increment(ref reached);
-                return Results.Json(new { taskUri = "/api/v1/tasks/1" }, statusCode: StatusCodes.Status202Accepted);
-            }));
         var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/storage-systems/device-type6/u1/dns-settings")
         {
             Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new("Bearer", await extended.TokenAsync());
+        request.Headers.Authorization = new("Bearer", token);
+        var callsBefore = fixture.DnsSettingsCalls;
 
-        var reply = await extended.SendAsync(request);
+        var reply = await sim.SendAsync(request);
 
         Assert.Equal(expected is null ? HttpStatusCode.Accepted : HttpStatusCode.BadRequest, reply.Status);
-        Assert.Equal(expected is null ? 1 : 0, reached);
+        Assert.Equal(expected is null ? 1 : 0, fixture.DnsSettingsCalls - callsBefore);
         if (expected is not null)
         {
             Assert.StartsWith("Invalid request body for DNSSettingsPutRequest: ", reply.Str("error"));
             Assert.Contains(expected, reply.Str("error"));
         }
     }
+
+    private async Task<int> TaskCountAsync() =>
+        (await sim.GetAsync("/api/v1/tasks", token)).Json.GetProperty("total").GetInt32();
 
     private async Task<string> VolumesPathAsync(string family)
     {

@@ -8,13 +8,15 @@ namespace DsccSimulator.Validation;
 
 /// <summary>
 /// Turns JsonSchema.Net's list output into violations that name the offending field in words a client can act on.
-/// <para>
-/// One correction is needed. JSON Schema drops the annotations of a failing subschema, so when a body that is a
-/// closed <c>{$ref: X}</c> fails anywhere inside X (one wrong type), <c>unevaluatedProperties</c> no longer sees
-/// which properties X declared and rejects all of them. A rejected property that some other schema node did
-/// evaluate (through <c>properties</c> or a map's <c>additionalProperties</c>) is therefore declared, and only
-/// properties no node evaluated are reported as unknown.
-/// </para>
+/// The list holds every node evaluated, so two kinds of noise are taken out:
+/// <list type="bullet">
+/// <item>JSON Schema drops the annotations of a failing subschema, so when a body that is a closed
+/// <c>{$ref: X}</c> fails anywhere inside X (one wrong type), <c>unevaluatedProperties</c> no longer sees which
+/// properties X declared and rejects all of them. A rejected property that some other node did evaluate (through
+/// <c>properties</c> or a map's <c>additionalProperties</c>) is declared; only properties no node evaluated are
+/// reported as unknown.</item>
+/// <item>Failures in an anyOf/oneOf branch when another branch passed, or below a schema that passed.</item>
+/// </list>
 /// </summary>
 public static class SchemaViolations
 {

@@ -19,8 +19,8 @@ public enum SchemaPosition
 /// Converts OpenAPI 3.0 Schema Objects to JSON Schema 2020-12:
 /// <list type="bullet">
 /// <item><c>$ref: #/components/schemas/X</c> becomes <c>#/$defs/X</c>;</item>
-/// <item><c>nullable: true</c> adds <c>"null"</c> to the type (and to an enum); a nullable schema without a type
-/// but with allOf/anyOf/oneOf becomes <c>anyOf: [{type: null}, ...]</c>, and so does the OpenAPI 3.0 idiom
+/// <item><c>nullable: true</c> adds <c>"null"</c> to the type (and to an enum); a nullable schema with
+/// allOf/anyOf/oneOf becomes <c>anyOf: [{type: null}, ...]</c>, and so does the OpenAPI 3.0 idiom
 /// <c>allOf: [{$ref}, {nullable: true}]</c>;</item>
 /// <item>a schema with <c>properties</c> but no type is an object, one with <c>items</c> an array (OpenAPI leaves
 /// the type open, but the spec clearly means these);</item>
@@ -232,22 +232,25 @@ public sealed class SchemaConverter(JsonObject componentSchemas)
 
     private static JsonObject MakeNullable(JsonObject converted)
     {
+        // A composition's members (typed objects) would still reject null, whatever this level's type says, so
+        // null is offered beside the whole schema.
+        if (Compositions.Any(converted.ContainsKey))
+        {
+            return new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "null" }, converted) };
+        }
+
         if (converted["enum"] is JsonArray allowed && !allowed.Any(value => value is null))
         {
             allowed.Add(null);
         }
 
+        // Without a type (and without a composition) the schema already accepts null.
         if (converted["type"] is JsonValue type)
         {
             converted["type"] = new JsonArray(type.GetValue<string>(), "null");
-            return converted;
         }
 
-        // No type: a composition still rejects null through its members, so offer null beside it. A schema with no
-        // constraints at all already accepts null.
-        return Compositions.Any(converted.ContainsKey)
-            ? new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "null" }, converted) }
-            : converted;
+        return converted;
     }
 
     /// <summary>

@@ -14,9 +14,20 @@ namespace DsccSimulator.Validation;
 /// it themselves.
 /// </para>
 /// </summary>
-public sealed class RequestBodyValidationMiddleware(RequestDelegate next, SpecModel spec)
+public sealed class RequestBodyValidationMiddleware
 {
     private static readonly object BodyKey = new();
+
+    private readonly RequestDelegate next;
+
+    public RequestBodyValidationMiddleware(RequestDelegate next)
+    {
+        this.next = next;
+
+        // Building the model's schemas takes about half a second: do it beside startup, not before the banner,
+        // and usually before the first body arrives (which otherwise waits for it).
+        ThreadPool.QueueUserWorkItem(_ => SpecModel.LoadEmbedded());
+    }
 
     /// <summary>The validated request body; only for endpoints whose operation declares one.</summary>
     public static JsonElement BodyOf(HttpContext context) =>
@@ -30,12 +41,13 @@ public sealed class RequestBodyValidationMiddleware(RequestDelegate next, SpecMo
         if ((HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
                 || HttpMethods.IsPatch(request.Method))
             && context.GetEndpoint() is RouteEndpoint endpoint
+            && context.RequestServices.GetRequiredService<SpecModel>() is var spec
             && spec.Find(request.Method, endpoint.RoutePattern) is { Request: { HasContent: true } } operation)
         {
             var body = await ReadAsync(request, operation);
             if (body is { } value)
             {
-                Validate(value, operation);
+                Validate(value, operation, spec);
                 context.Items[BodyKey] = value;
             }
         }
@@ -77,7 +89,7 @@ public sealed class RequestBodyValidationMiddleware(RequestDelegate next, SpecMo
         }
     }
 
-    private void Validate(JsonElement body, SpecOperation operation)
+    private static void Validate(JsonElement body, SpecOperation operation, SpecModel spec)
     {
         var schemaName = operation.Request.DisplayName;
 

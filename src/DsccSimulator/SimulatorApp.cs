@@ -70,7 +70,7 @@ public static class SimulatorApp
         services.AddSingleton<TokenService>();
         services.AddSingleton<TaskRunner>();
         services.AddSingleton<RequestLogStore>();
-        services.AddSingleton(_ => RequestSchemas.LoadEmbedded());
+        services.AddSingleton(_ => SpecModel.LoadEmbedded());
         services.AddSingleton<AuditLog>();
         services.AddSingleton(provider =>
             IssueSeedData.Create(provider.GetRequiredService<FleetStore>(), options.Seed));
@@ -85,6 +85,9 @@ public static class SimulatorApp
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.UseMiddleware<TaskCatchUpMiddleware>();
         app.UseRouting();
+
+        // After routing: the matched endpoint's route pattern names the spec operation whose body schema applies.
+        app.UseMiddleware<RequestBodyValidationMiddleware>();
 
         // After routing, which tells it the route of each write; records successful writes in the audit trail.
         app.UseMiddleware<AuditMiddleware>();

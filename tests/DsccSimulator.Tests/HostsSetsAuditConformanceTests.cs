@@ -7,7 +7,7 @@ namespace DsccSimulator.Tests;
 
 /// <summary>
 /// Responses of hosts, host groups, initiators, volume sets, audit events and issues checked against the schema
-/// each operation declares in the spec (see <see cref="SpecSchemaValidator"/>).
+/// each operation declares in the spec (see <see cref="SpecAssert"/>).
 /// </summary>
 public sealed class HostsSetsAuditConformanceTests : IAsyncLifetime
 {
@@ -73,7 +73,7 @@ public sealed class HostsSetsAuditConformanceTests : IAsyncLifetime
 
         Assert.True(reply.Status is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.BadRequest,
             $"{path}: {reply.Status}");
-        SpecSchemaValidator.AssertConforms(reply.Json, schema);
+        SpecAssert.Conforms(reply.Json, schema);
     }
 
     [Fact]
@@ -94,17 +94,17 @@ public sealed class HostsSetsAuditConformanceTests : IAsyncLifetime
         await sim.FinishTaskAsync(edit, token);
         await sim.FinishTaskAsync(appSet, token);
 
-        SpecSchemaValidator.AssertConforms(group.Json, "HostGroupObject");
-        SpecSchemaValidator.AssertConforms(initiator.Json, "Initiator");
-        SpecSchemaValidator.AssertConforms(host.Json, "HostObject");
-        SpecSchemaValidator.AssertConforms(edit.Json, "taskResponse");
-        SpecSchemaValidator.AssertConforms(appSet.Json, "taskResponse");
-        SpecSchemaValidator.AssertConforms(deleted.Json, "DeleteInitiator");
+        SpecAssert.Conforms(group.Json, "HostGroupObject");
+        SpecAssert.Conforms(initiator.Json, "Initiator");
+        SpecAssert.Conforms(host.Json, "HostObject");
+        SpecAssert.Conforms(edit.Json, "taskResponse");
+        SpecAssert.Conforms(appSet.Json, "taskResponse");
+        SpecAssert.Conforms(deleted.Json, "DeleteInitiator");
         var trail = await sim.GetAsync("/api/v1/audit-events", token);
         Assert.Equal(8, trail.Json.GetProperty("total").GetInt32());
-        SpecSchemaValidator.AssertConforms(trail.Json, "AuditResults");
+        SpecAssert.Conforms(trail.Json, "AuditResults");
         var sets = await sim.GetAsync($"/api/v1/storage-systems/device-type4/{ids["dt4"]}/applicationsets", token);
-        SpecSchemaValidator.AssertConforms(sets.Json, "ArcusApplicationSetsList");
+        SpecAssert.Conforms(sets.Json, "ArcusApplicationSetsList");
     }
 
     [Fact]
@@ -115,6 +115,6 @@ public sealed class HostsSetsAuditConformanceTests : IAsyncLifetime
         var reply = await sim.GetAsync($"/api/v1/issues/{cleared}", token);
 
         Assert.Equal(HttpStatusCode.Conflict, reply.Status);
-        SpecSchemaValidator.AssertConforms(reply.Json, "ErrorResponse");
+        SpecAssert.Conforms(reply.Json, "ErrorResponse");
     }
 }

@@ -5,7 +5,7 @@ namespace DsccSimulator.Tests;
 
 /// <summary>
 /// Every response the simulator produces is checked against the spec schema its operation declares: property
-/// names, JSON types, enum values and required properties (see <see cref="SpecSchemaValidator"/>).
+/// names, JSON types, enum values and required properties (see <see cref="SpecAssert"/>).
 /// </summary>
 public sealed class SpecConformanceTests : IAsyncLifetime
 {
@@ -72,7 +72,7 @@ public sealed class SpecConformanceTests : IAsyncLifetime
         var reply = await sim.GetAsync(path, token);
 
         Assert.True(reply.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{path}: {reply.Status}");
-        SpecSchemaValidator.AssertConforms(reply.Json, schema);
+        SpecAssert.Conforms(reply.Json, schema);
     }
 
     [Fact]
@@ -82,27 +82,27 @@ public sealed class SpecConformanceTests : IAsyncLifetime
             """{"name":"conform","userCpg":"SSD_r6","sizeMib":1024}""");
         var failedSubmit = await sim.PostJsonAsync($"/api/v1/storage-systems/device-type2/{ids["dt2"]}/volumes", token,
             """{"name":"conform","size":1024,"pool_id":"nope"}""");
-        SpecSchemaValidator.AssertConforms(submitted.Json, "taskResponse");
-        SpecSchemaValidator.AssertConforms((await sim.GetAsync(submitted.Str("taskUri"), token)).Json, "Task");
+        SpecAssert.Conforms(submitted.Json, "taskResponse");
+        SpecAssert.Conforms((await sim.GetAsync(submitted.Str("taskUri"), token)).Json, "Task");
 
         sim.Clock.Advance(TimeSpan.FromSeconds(5));
-        SpecSchemaValidator.AssertConforms((await sim.GetAsync(submitted.Str("taskUri"), token)).Json, "Task");
+        SpecAssert.Conforms((await sim.GetAsync(submitted.Str("taskUri"), token)).Json, "Task");
 
         sim.Clock.Advance(TimeSpan.FromSeconds(5));
-        SpecSchemaValidator.AssertConforms((await sim.GetAsync(submitted.Str("taskUri"), token)).Json, "Task");
+        SpecAssert.Conforms((await sim.GetAsync(submitted.Str("taskUri"), token)).Json, "Task");
         var failed = await sim.GetAsync(failedSubmit.Str("taskUri"), token);
         Assert.Equal("FAILED", failed.Str("state"));
-        SpecSchemaValidator.AssertConforms(failed.Json, "Task");
-        SpecSchemaValidator.AssertConforms((await sim.GetAsync("/api/v1/tasks", token)).Json, "TaskList");
+        SpecAssert.Conforms(failed.Json, "Task");
+        SpecAssert.Conforms((await sim.GetAsync("/api/v1/tasks", token)).Json, "TaskList");
     }
 
     [Fact]
     public async Task ErrorResponsesMatchTheirSpecSchemas()
     {
-        SpecSchemaValidator.AssertConforms((await sim.GetAsync("/api/v1/tasks", null)).Json, "TasksUnauthenticated");
-        SpecSchemaValidator.AssertConforms((await sim.GetAsync("/api/v1/volumes", null)).Json, "errorResponse");
+        SpecAssert.Conforms((await sim.GetAsync("/api/v1/tasks", null)).Json, "TasksUnauthenticated");
+        SpecAssert.Conforms((await sim.GetAsync("/api/v1/volumes", null)).Json, "errorResponse");
         var badLimit = await sim.GetAsync("/api/v1/volumes?limit=x", token);
-        SpecSchemaValidator.AssertConforms(badLimit.Json, "errorResponse");
+        SpecAssert.Conforms(badLimit.Json, "errorResponse");
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public sealed class SpecConformanceTests : IAsyncLifetime
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
 
-        Assert.ThrowsAny<Xunit.Sdk.XunitException>(
-            () => SpecSchemaValidator.AssertConforms(document.RootElement, schema));
+        Assert.NotEmpty(SpecAssert.Violations(document.RootElement, schema));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => SpecAssert.Conforms(document.RootElement, schema));
     }
 }

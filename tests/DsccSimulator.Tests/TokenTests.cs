@@ -152,7 +152,7 @@ public sealed class TokenTests : IAsyncLifetime
         var reply = await sim.GetAsync("/api/v1/volumes", token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, reply.Status);
-        SpecSchemaValidator.AssertConforms(reply.Json, "errorResponse");
+        SpecAssert.Conforms(reply.Json, "errorResponse");
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class VolumeLifecycleConformanceTests(LifecycleFleetFixture fleet)
 
         var expected = schema == "errorResponse" ? HttpStatusCode.NotFound : HttpStatusCode.OK;
         Assert.True(reply.Status == expected, $"{path}: {reply.Status} {reply.Text}");
-        SpecSchemaValidator.AssertConforms(reply.Json, schema);
+        SpecAssert.Conforms(reply.Json, schema);
     }
 
     [Fact]
@@ -128,14 +128,14 @@ public sealed class VolumeLifecycleConformanceTests(LifecycleFleetFixture fleet)
         foreach (var submitted in fleet.Submissions)
         {
             Assert.Equal(HttpStatusCode.Accepted, submitted.Status);
-            SpecSchemaValidator.AssertConforms(submitted.Json, "taskResponse");
-            SpecSchemaValidator.AssertConforms(
+            SpecAssert.Conforms(submitted.Json, "taskResponse");
+            SpecAssert.Conforms(
                 (await fleet.Sim.GetAsync(submitted.Str("taskUri"), fleet.Token)).Json, "Task");
         }
 
         var failed = await fleet.Sim.GetAsync(fleet.FailedTaskUri, fleet.Token);
         Assert.Equal("FAILED", failed.Str("state"));
-        SpecSchemaValidator.AssertConforms(failed.Json.GetProperty("error"), "ErrorResponse");
+        SpecAssert.Conforms(failed.Json.GetProperty("error"), "ErrorResponse");
     }
 
     [Fact]
@@ -146,6 +146,6 @@ public sealed class VolumeLifecycleConformanceTests(LifecycleFleetFixture fleet)
         var reply = await fleet.Sim.PutJsonAsync(path, fleet.Token, """{"sizeMib":"big"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
-        SpecSchemaValidator.AssertConforms(reply.Json, "errorResponse");
+        SpecAssert.Conforms(reply.Json, "errorResponse");
     }
 }

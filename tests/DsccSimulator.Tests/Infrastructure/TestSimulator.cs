@@ -18,7 +18,8 @@ public sealed record Reply(HttpStatusCode Status, HttpResponseMessage Message, J
 
 /// <summary>
 /// The simulator running in-process on the ASP.NET test server with a manual clock. Built through the same
-/// <see cref="SimulatorApp"/> entry the command line uses, so tests exercise the real pipeline.
+/// <see cref="SimulatorApp"/> entry the command line uses, so tests exercise the real pipeline. Its client
+/// validates every response against the spec (<see cref="SpecValidatingHandler"/>).
 /// </summary>
 public sealed class TestSimulator : IAsyncDisposable
 {
@@ -29,7 +30,10 @@ public sealed class TestSimulator : IAsyncDisposable
         App = app;
         Clock = clock;
         Options = options;
-        Client = app.GetTestClient();
+
+        // Every response any test receives is checked against the spec on its way back.
+        var server = app.GetTestServer();
+        Client = new HttpClient(new SpecValidatingHandler(server.CreateHandler())) { BaseAddress = server.BaseAddress };
     }
 
     public WebApplication App { get; }
@@ -43,13 +47,18 @@ public sealed class TestSimulator : IAsyncDisposable
     /// <summary>Task duration used by the tests: 10 s of fake time, so 10% is 1 s.</summary>
     public static SimulatorOptions DefaultOptions => new() { TaskDurationMs = 10_000, Volumes = 60 };
 
-    public static async Task<TestSimulator> StartAsync(SimulatorOptions options = null)
+    /// <param name="options">Simulator options; <see cref="DefaultOptions"/> when null.</param>
+    /// <param name="mapExtraEndpoints">Maps endpoints beside the simulator's own, to test the shared pipeline.
+    /// </param>
+    public static async Task<TestSimulator> StartAsync(
+        SimulatorOptions options = null, Action<WebApplication> mapExtraEndpoints = null)
     {
         options ??= DefaultOptions;
         var clock = new ManualClock(Start);
         var builder = SimulatorApp.CreateBuilder(options, clock);
         builder.WebHost.UseTestServer();
         var app = SimulatorApp.Build(builder);
+        mapExtraEndpoints?.Invoke(app);
         await app.StartAsync();
         return new TestSimulator(app, clock, options);
     }

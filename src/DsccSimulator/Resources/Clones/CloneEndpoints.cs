@@ -31,13 +31,13 @@ public static class CloneEndpoints
             var arcus = type == DeviceType.DeviceType4;
 
             api.MapPost(systemPath + "/volumes/{volumeId}/clone",
-                (HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId,
-                    string volumeId) => CloneVolumeAsync(context, store, runner, schemas, systemId, volumeId, type));
+                (HttpContext context, FleetStore store, TaskRunner runner, string systemId,
+                    string volumeId) => CloneVolumeAsync(context, store, runner, systemId, volumeId, type));
 
             api.MapPost(systemPath + "/snapshots/{snapshotId}/clone",
-                (HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId,
+                (HttpContext context, FleetStore store, TaskRunner runner, string systemId,
                     string snapshotId) =>
-                    CloneSnapshotAsync(context, store, runner, schemas, systemId, snapshotId, type));
+                    CloneSnapshotAsync(context, store, runner, systemId, snapshotId, type));
 
             api.MapGet(systemPath + "/volumes/{volumeId}/clones",
                 (HttpContext context, FleetStore store, string systemId, string volumeId) =>
@@ -53,8 +53,8 @@ public static class CloneEndpoints
         }
 
         api.MapPost($"/storage-systems/{DeviceType.DeviceType2.PathSegment()}/{{systemId}}/volumes/{{volumeId}}/clone",
-            (HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId,
-                string volumeId) => CloneNimbleVolumeAsync(context, store, runner, schemas, systemId, volumeId));
+            (HttpContext context, FleetStore store, TaskRunner runner, string systemId,
+                string volumeId) => CloneNimbleVolumeAsync(context, store, runner, systemId, volumeId));
     }
 
     /// <summary>
@@ -69,14 +69,12 @@ public static class CloneEndpoints
         HttpContext context,
         FleetStore store,
         TaskRunner runner,
-        RequestSchemas schemas,
         string systemId,
         string volumeId,
         DeviceType type)
     {
         var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
-        var schema = type == DeviceType.DeviceType4 ? "ArcuscreateCloneVolumeInput" : "createCloneVolumeInput";
-        var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, schema);
+        var body = RequestBodyValidationMiddleware.BodyOf(context);
 
         var onlineClone = RequestValues.Object(body, "onlineClone");
         var offlineClone = RequestValues.Object(body, "offlineClone");
@@ -114,7 +112,6 @@ public static class CloneEndpoints
         HttpContext context,
         FleetStore store,
         TaskRunner runner,
-        RequestSchemas schemas,
         string systemId,
         string snapshotId,
         DeviceType type)
@@ -124,8 +121,7 @@ public static class CloneEndpoints
             ? found
             : throw ApiException.NotFound(
                 $"Snapshot not found: system {system.Name} has no snapshot with id '{snapshotId}'.");
-        var schema = type == DeviceType.DeviceType4 ? "arcusCreateCloneSnapshotInput" : "createCloneSnapshotInput";
-        var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, schema);
+        var body = RequestBodyValidationMiddleware.BodyOf(context);
 
         var plan = new ClonePlan
         {
@@ -146,12 +142,11 @@ public static class CloneEndpoints
         HttpContext context,
         FleetStore store,
         TaskRunner runner,
-        RequestSchemas schemas,
         string systemId,
         string volumeId)
     {
         var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, DeviceType.DeviceType2);
-        var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "NimbleCloneVolumeInput");
+        var body = RequestBodyValidationMiddleware.BodyOf(context);
 
         var plan = new ClonePlan
         {

@@ -38,11 +38,10 @@ public static class ExportEndpoints
         var arcus = type == DeviceType.DeviceType4;
 
         api.MapPost(volumePath + "/export", async (HttpContext context, FleetStore store, TaskRunner runner,
-            RequestSchemas schemas, string systemId, string volumeId) =>
+            string systemId, string volumeId) =>
         {
             var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
-            var body = await JsonRequestBody.ReadValidAsync(
-                context.Request, schemas, arcus ? "ArcusvlunsCreateInput" : "vlunsCreateInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
 
             // autoLun, maxAutoLun, noVcn, position and proximity are accepted; LUNs are always picked automatically.
             var plan = new ExportPlan
@@ -56,11 +55,10 @@ public static class ExportEndpoints
         });
 
         api.MapPost(volumePath + "/un-export", async (HttpContext context, FleetStore store, TaskRunner runner,
-            RequestSchemas schemas, string systemId, string volumeId) =>
+            string systemId, string volumeId) =>
         {
             var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
-            var body = await JsonRequestBody.ReadValidAsync(
-                context.Request, schemas, arcus ? "ArcusunExportVlun" : "unExportVlun");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             return SubmitUnexport(context, store, runner, system, volume, HostGroupIds(store, body));
         });
 
@@ -92,10 +90,10 @@ public static class ExportEndpoints
         var recordsPath = systemPath + "/access-control-records";
 
         api.MapPost(systemPath + "/volumes/{volumeId}/export", async (HttpContext context, FleetStore store,
-            TaskRunner runner, RequestSchemas schemas, string systemId, string volumeId) =>
+            TaskRunner runner, string systemId, string volumeId) =>
         {
             var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "exportInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var plan = new ExportPlan
             {
                 SystemId = system.Id,
@@ -108,10 +106,10 @@ public static class ExportEndpoints
         });
 
         api.MapPost(systemPath + "/volumes/{volumeId}/un-export", async (HttpContext context, FleetStore store,
-            TaskRunner runner, RequestSchemas schemas, string systemId, string volumeId) =>
+            TaskRunner runner, string systemId, string volumeId) =>
         {
             var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "unExportInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var groups = NimbleHostGroups(store, body, withLun: false).Select(r => r.HostGroup).ToList();
             return SubmitUnexport(context, store, runner, system, volume, groups);
         });

@@ -36,9 +36,9 @@ public static class HostEndpoints
         });
 
         api.MapPost("/host-initiators", async (
-            HttpContext context, FleetStore store, RequestSchemas schemas, TimeProvider time) =>
+            HttpContext context, FleetStore store, TimeProvider time) =>
         {
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "CreateHostInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var (host, failure) = store.Hosts.CreateHost(HostRequests.Host(body), time.GetUtcNow());
             if (failure is not null)
             {
@@ -50,10 +50,10 @@ public static class HostEndpoints
         });
 
         api.MapPut("/host-initiators/{hostId}", async (
-            HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string hostId) =>
+            HttpContext context, FleetStore store, TaskRunner runner, string hostId) =>
         {
             var host = Require(store.Hosts.Snapshot(), hostId);
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "UpdateHostInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var work = new HostUpdateWork(store.Hosts, host, HostRequests.HostUpdate(body));
             return AsyncWrites.Submit(context, runner, "Update Host", HostTaskResources.Of(host), work);
         });

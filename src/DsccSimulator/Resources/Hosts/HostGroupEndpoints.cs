@@ -37,9 +37,9 @@ public static class HostGroupEndpoints
         });
 
         api.MapPost("/host-initiator-groups", async (
-            HttpContext context, FleetStore store, RequestSchemas schemas, TimeProvider time) =>
+            HttpContext context, FleetStore store, TimeProvider time) =>
         {
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "CreateHostGroupInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var (group, failure) = store.Hosts.CreateGroup(HostRequests.Group(body), time.GetUtcNow());
             if (failure is not null)
             {
@@ -51,10 +51,10 @@ public static class HostGroupEndpoints
         });
 
         api.MapPut("/host-initiator-groups/{hostGroupId}", async (
-            HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string hostGroupId) =>
+            HttpContext context, FleetStore store, TaskRunner runner, string hostGroupId) =>
         {
             var group = Require(store.Hosts.Snapshot(), hostGroupId);
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "UpdateHostGroupInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var work = new HostGroupUpdateWork(store.Hosts, group, HostRequests.GroupUpdate(body));
             return AsyncWrites.Submit(context, runner, "Update Host Group", HostTaskResources.Of(group), work);
         });

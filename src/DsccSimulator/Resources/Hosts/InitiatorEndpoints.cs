@@ -37,9 +37,9 @@ public static class InitiatorEndpoints
         });
 
         api.MapPost("/initiators", async (
-            HttpContext context, FleetStore store, RequestSchemas schemas, TimeProvider time) =>
+            HttpContext context, FleetStore store, TimeProvider time) =>
         {
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, "InitiatorInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var (initiator, failure) = store.Hosts.CreateInitiator(HostRequests.Initiator(body), time.GetUtcNow());
             if (failure is not null)
             {

@@ -16,13 +16,6 @@ namespace DsccSimulator.Resources.Snapshots;
 /// </summary>
 public static class SnapshotEndpoints
 {
-    private static readonly Dictionary<DeviceType, string> CreateSchemaByType = new()
-    {
-        [DeviceType.DeviceType1] = "volumePost",
-        [DeviceType.DeviceType2] = "NimbleCreateSnapshotInput",
-        [DeviceType.DeviceType4] = "ArcusvolumePost",
-    };
-
     public static void Map(IEndpointRouteBuilder api)
     {
         MapFamily(api, DeviceType.DeviceType1, SnapshotViews.PrimeraListItem, (s, v, store, _) =>
@@ -46,9 +39,8 @@ public static class SnapshotEndpoints
             return Responses.List(context, store.SnapshotsOf(volume.Id), s => toItem(s, volume, store));
         });
 
-        api.MapPost(snapshotsPath, (HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas,
-            string systemId, string volumeId) =>
-            CreateAsync(context, store, runner, schemas, systemId, volumeId, type));
+        api.MapPost(snapshotsPath, (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string volumeId) =>
+            CreateAsync(context, store, runner, systemId, volumeId, type));
 
         api.MapGet(snapshotsPath + "/{snapshotId}",
             (HttpContext context, FleetStore store, string systemId, string volumeId, string snapshotId) =>
@@ -91,13 +83,12 @@ public static class SnapshotEndpoints
         HttpContext context,
         FleetStore store,
         TaskRunner runner,
-        RequestSchemas schemas,
         string systemId,
         string volumeId,
         DeviceType type)
     {
         var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
-        var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, CreateSchemaByType[type]);
+        var body = RequestBodyValidationMiddleware.BodyOf(context);
         var plan = type.UsesCpgs()
             ? CpgSnapshotPlan(body, system, volume, runner.Now)
             : NimbleSnapshotPlan(body, system, volume);

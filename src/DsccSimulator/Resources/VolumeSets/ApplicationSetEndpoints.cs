@@ -17,14 +17,11 @@ public static class ApplicationSetEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        MapFamily<PrimeraApplicationSets, PrimeraApplicationSetDetails>(
-            api, DeviceType.DeviceType1, "createAppSetInput", "volumeSetPut");
-        MapFamily<ArcusApplicationSets, ArcusApplicationSetDetails>(
-            api, DeviceType.DeviceType4, "ArcuscreateAppSetInput", "ArcusvolumeSetPut");
+        MapFamily<PrimeraApplicationSets, PrimeraApplicationSetDetails>(api, DeviceType.DeviceType1);
+        MapFamily<ArcusApplicationSets, ArcusApplicationSetDetails>(api, DeviceType.DeviceType4);
     }
 
-    private static void MapFamily<TItem, TDetail>(
-        IEndpointRouteBuilder api, DeviceType type, string createSchema, string editSchema)
+    private static void MapFamily<TItem, TDetail>(IEndpointRouteBuilder api, DeviceType type)
         where TItem : ApplicationSetFields, new()
         where TDetail : ApplicationSetDetailFields, new()
     {
@@ -48,21 +45,21 @@ public static class ApplicationSetEndpoints
         });
 
         api.MapPost(setsPath, async (
-            HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId) =>
+            HttpContext context, FleetStore store, TaskRunner runner, string systemId) =>
         {
             var system = SystemEndpoints.Require(store, systemId, type);
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, createSchema);
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var work = new VolumeSetCreateWork(store, system, VolumeSetRequests.CreateAppSet(body, system.Id));
             return AsyncWrites.Submit(context, runner, "Create Application Set", Source(system), work);
         });
 
         api.MapPut(setsPath + "/{id}", async (
-            HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId,
+            HttpContext context, FleetStore store, TaskRunner runner, string systemId,
             string id) =>
         {
             var system = SystemEndpoints.Require(store, systemId, type);
             var set = VolumeSetEndpoints.RequireOn(store, system, id);
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, editSchema);
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var work = new VolumeSetEditWork(store, system, set, VolumeSetRequests.EditAppSet(body, system.Id));
             return AsyncWrites.Submit(context, runner, "Edit Application Set", Source(system), work);
         });

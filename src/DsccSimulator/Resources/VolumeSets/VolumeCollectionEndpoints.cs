@@ -38,11 +38,10 @@ public static class VolumeCollectionEndpoints
         });
 
         api.MapPost(CollectionsPath, async (
-            HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId) =>
+            HttpContext context, FleetStore store, TaskRunner runner, string systemId) =>
         {
             var system = RequireSystem(store, systemId);
-            var body = await JsonRequestBody.ReadValidAsync(
-                context.Request, schemas, "NimbleCreateVolumeCollectionInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var plan = VolumeSetRequests.CreateVolumeCollection(body, system.Id);
             var work = new VolumeSetCreateWork(store, system, plan);
             return AsyncWrites.Submit(
@@ -50,13 +49,12 @@ public static class VolumeCollectionEndpoints
         });
 
         api.MapPut(CollectionPath, async (
-            HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId,
+            HttpContext context, FleetStore store, TaskRunner runner, string systemId,
             string volumeCollectionId) =>
         {
             var system = RequireSystem(store, systemId);
             var set = VolumeSetEndpoints.RequireOn(store, system, volumeCollectionId);
-            var body = await JsonRequestBody.ReadValidAsync(
-                context.Request, schemas, "NimbleEditVolumeCollectionInput");
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var plan = VolumeSetRequests.EditVolumeCollection(body, system.Id);
             var work = new VolumeSetEditWork(store, system, set, plan);
             return AsyncWrites.Submit(
@@ -78,27 +76,25 @@ public static class VolumeCollectionEndpoints
         });
 
         MapMemberAction(
-            api, "add-volumes", "NimbleAddVolumeToVolumeCollectionInput", "Add Volumes To Volume Collection",
+            api, "add-volumes", "Add Volumes To Volume Collection",
             (ids, systemId) => new VolumeSetPlan { SystemId = systemId, AddMembers = ids });
-        MapMemberAction(api, "remove-volumes", "NimbleRemoveVolumeFromVolumeCollectionInput",
-            "Remove Volumes From Volume Collection",
+        MapMemberAction(api, "remove-volumes", "Remove Volumes From Volume Collection",
             (ids, systemId) => new VolumeSetPlan { SystemId = systemId, RemoveMembers = ids });
     }
 
     private static void MapMemberAction(
         IEndpointRouteBuilder api,
         string action,
-        string schema,
         string taskName,
         Func<IReadOnlyList<string>, string, VolumeSetPlan> toPlan)
     {
         api.MapPost(CollectionPath + "/actions/" + action, async (
-            HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId,
+            HttpContext context, FleetStore store, TaskRunner runner, string systemId,
             string volumeCollectionId) =>
         {
             var system = RequireSystem(store, systemId);
             var set = VolumeSetEndpoints.RequireOn(store, system, volumeCollectionId);
-            var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, schema);
+            var body = RequestBodyValidationMiddleware.BodyOf(context);
             var work = new VolumeSetEditWork(store, system, set, toPlan(VolumeSetRequests.VolumeIds(body), system.Id));
             return AsyncWrites.Submit(context, runner, taskName, ApplicationSetEndpoints.Source(system), work);
         });

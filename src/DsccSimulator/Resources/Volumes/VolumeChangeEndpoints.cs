@@ -18,21 +18,13 @@ public static class VolumeChangeEndpoints
     /// <summary>Nimble QoS bounds from the spec's descriptions of <c>limit_iops</c> and <c>limit_mbps</c>.</summary>
     private const long MaxQosLimit = 4_294_967_294;
 
-    private static readonly Dictionary<DeviceType, string> EditSchemaByType = new()
-    {
-        [DeviceType.DeviceType1] = "volumePut",
-        [DeviceType.DeviceType2] = "NimbleEditVolumeInput",
-        [DeviceType.DeviceType4] = "ArcusvolumePut",
-    };
-
     public static void Map(IEndpointRouteBuilder api)
     {
         foreach (var type in DeviceTypes.All)
         {
             var path = $"/storage-systems/{type.PathSegment()}/{{systemId}}/volumes/{{id}}";
 
-            api.MapPut(path, (HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas,
-                string systemId, string id) => EditAsync(context, store, runner, schemas, systemId, id, type));
+            api.MapPut(path, (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string id) => EditAsync(context, store, runner, systemId, id, type));
 
             api.MapDelete(path,
                 (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string id) =>
@@ -44,13 +36,12 @@ public static class VolumeChangeEndpoints
         HttpContext context,
         FleetStore store,
         TaskRunner runner,
-        RequestSchemas schemas,
         string systemId,
         string volumeId,
         DeviceType type)
     {
         var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
-        var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, EditSchemaByType[type]);
+        var body = RequestBodyValidationMiddleware.BodyOf(context);
         var plan = type.UsesCpgs() ? CpgEditPlan(body, volume) : NimbleEditPlan(body, volume);
 
         var work = new StoreWork<VolumeEditTicket>(

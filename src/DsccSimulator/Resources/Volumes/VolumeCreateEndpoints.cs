@@ -13,42 +13,31 @@ using DsccSimulator.Validation;
 namespace DsccSimulator.Resources.Volumes;
 
 /// <summary>
-/// <c>POST /api/v1/storage-systems/device-typeN/{systemId}/volumes</c>: validates the body strictly against the
-/// family's request schema (400 on any mismatch), then answers 202 with a <c>taskResponse</c>. Problems only the
-/// array can know about (unknown CPG or pool, duplicate name, not enough space) fail the task instead.
+/// <c>POST /api/v1/storage-systems/device-typeN/{systemId}/volumes</c>: the body arrives checked against the
+/// family's request schema (<see cref="RequestBodyValidationMiddleware"/>); this adds the rules the schema cannot
+/// express (400), then answers 202 with a <c>taskResponse</c>. Problems only the array can know about (unknown CPG
+/// or pool, duplicate name, not enough space) fail the task instead.
 /// </summary>
 public static class VolumeCreateEndpoints
 {
     /// <summary>3PAR caps <c>createvv -cnt</c>; the simulator applies the same sanity limit.</summary>
     public const int MaxCount = 999;
 
-    private static readonly Dictionary<DeviceType, string> RequestSchemaByType = new()
-    {
-        [DeviceType.DeviceType1] = "createVolumeInput",
-        [DeviceType.DeviceType2] = "NimbleCreateVolumeInput",
-        [DeviceType.DeviceType4] = "ArcuscreateVolumeInput",
-    };
-
     public static void Map(IEndpointRouteBuilder api)
     {
         foreach (var type in DeviceTypes.All)
         {
             api.MapPost($"/storage-systems/{type.PathSegment()}/{{systemId}}/volumes",
-                (HttpContext context, FleetStore store, TaskRunner runner, RequestSchemas schemas, string systemId) =>
-                    CreateAsync(context, store, runner, schemas, systemId, type));
+                (HttpContext context, FleetStore store, TaskRunner runner, string systemId) =>
+                    Create(context, store, runner, systemId, type));
         }
     }
 
-    private static async Task<IResult> CreateAsync(
-        HttpContext context,
-        FleetStore store,
-        TaskRunner runner,
-        RequestSchemas schemas,
-        string systemId,
-        DeviceType type)
+    private static IResult Create(
+        HttpContext context, FleetStore store, TaskRunner runner, string systemId, DeviceType type)
     {
         var system = SystemEndpoints.Require(store, systemId, type);
-        var body = await JsonRequestBody.ReadValidAsync(context.Request, schemas, RequestSchemaByType[type]);
+        var body = RequestBodyValidationMiddleware.BodyOf(context);
         var plan = type.UsesCpgs() ? CpgPlan(body, system) : NimblePlan(body, system);
 
         var work = new VolumeCreationWork(store, system, plan);
@@ -64,7 +53,7 @@ public static class VolumeCreateEndpoints
     private static VolumePlan CpgPlan(JsonElement body, StorageSystem system)
     {
         var name = RequireName(body, "name");
-        var sizeMib = body.GetProperty("sizeMib").GetInt64();
+        var sizeMib = WholeNumber(body.GetProperty("sizeMib"), "sizeMib");
         if (sizeMib < 1)
         {
             throw ApiException.BadRequest($"Property 'sizeMib' must be at least 1, not {sizeMib}.");
@@ -145,8 +134,15 @@ public static class VolumeCreateEndpoints
 
     private static long? OptionalInt64(JsonElement body, string property) =>
         body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number
-            ? value.GetInt64()
+            ? WholeNumber(value, property)
             : null;
+
+    /// <summary>JSON Schema counts 1024.0 and 1e30 as integers; the array takes whole 64-bit numbers only.</summary>
+    private static long WholeNumber(JsonElement value, string property) =>
+        value.TryGetInt64(out var number)
+            ? number
+            : throw ApiException.BadRequest(
+                $"Property '{property}' must be a whole number in 64-bit range, not {value.GetRawText()}.");
 
     private static bool? OptionalBool(JsonElement body, string property) =>
         body.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False

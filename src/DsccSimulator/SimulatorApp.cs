@@ -1,7 +1,9 @@
 using System.Net;
 using DsccSimulator.Auth;
 using DsccSimulator.Cli;
+using DsccSimulator.Control;
 using DsccSimulator.Errors;
+using DsccSimulator.Faults;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
 using DsccSimulator.Resources.Common;
@@ -9,6 +11,7 @@ using DsccSimulator.Resources.Pools;
 using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
 using DsccSimulator.Resources.Volumes;
+using DsccSimulator.Stats;
 using DsccSimulator.Store;
 using DsccSimulator.Tasks;
 using DsccSimulator.Validation;
@@ -60,17 +63,23 @@ public static class SimulatorApp
         services.AddSingleton(time);
         services.AddSingleton(new PagingSettings(options.DefaultPageSize, options.MaxPageSize));
         services.AddSingleton(_ => SeedData.Create(options));
+        services.AddSingleton<ClientRegistry>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TaskRunner>();
         services.AddSingleton<RequestLogStore>();
         services.AddSingleton(_ => RequestSchemas.LoadEmbedded());
+        services.AddSingleton<SimStats>();
+        services.AddSingleton<FaultInjector>();
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        // Order matters: log first (so rejected calls are logged too), then error handling, so that everything after
-        // it (auth, task catch-up, routing, endpoints) answers failures with a JSON body.
+        // Order matters: log first (so rejected calls are logged too), count, inject faults (before anything processes
+        // the call), then error handling, so that everything after it (auth, task catch-up, routing, endpoints)
+        // answers failures with a JSON body.
         app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<StatsMiddleware>();
+        app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.UseMiddleware<TaskCatchUpMiddleware>();
@@ -81,6 +90,7 @@ public static class SimulatorApp
     {
         TokenEndpoint.Map(app);
         ControlEndpoints.Map(app);
+        TransportControlEndpoints.Map(app);
 
         var api = app.MapGroup(ResourceUris.Api);
         SystemEndpoints.Map(api);

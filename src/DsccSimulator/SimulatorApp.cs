@@ -62,6 +62,7 @@ public static class SimulatorApp
         services.AddSingleton(options);
         services.AddSingleton(time);
         services.AddSingleton(new PagingSettings(options.DefaultPageSize, options.MaxPageSize));
+        services.AddSingleton(VolumeStoreFields.AddTo(new StoreFieldCatalog()));
         services.AddStatePersistence(options);
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<TokenService>();

@@ -11,7 +11,8 @@ namespace DsccSimulator.Tests;
 /// <summary>
 /// Filter and sort on store fields (the fast path for big fleets) must answer exactly as on the response items.
 /// </summary>
-public sealed class StoreFieldsTests
+public sealed class StoreFieldsTests(StoreFieldsTests.ThreeHundredVolumes shared)
+    : IClassFixture<StoreFieldsTests.ThreeHundredVolumes>
 {
     [Fact]
     public void EveryStoreReaderReturnsWhatTheItemSchemaShows()
@@ -64,8 +65,7 @@ public sealed class StoreFieldsTests
             .Concat(sort.Split(',').Select(k => k.Split(' ')[0]));
         Assert.All(named, name => Assert.True(readers.ContainsKey(name), name));
 
-        await using var sim = await TestSimulator.StartAsync(TestSimulator.DefaultOptions with { Volumes = 300 });
-        var token = await sim.TokenAsync();
+        var (sim, token) = (shared.Sim, shared.Token);
         path = path
             .Replace("{dt1}", await Fleet.SystemIdAsync(sim, token, Fleet.PrimeraLab01))
             .Replace("{dt2}", await Fleet.SystemIdAsync(sim, token, Fleet.NimbleProd01))
@@ -83,5 +83,11 @@ public sealed class StoreFieldsTests
         Assert.Equal(slow.Json.GetProperty("total").GetInt32(), fast.Json.GetProperty("total").GetInt32());
         Assert.Equal(slow.Json.GetProperty("items").GetRawText(), fast.Json.GetProperty("items").GetRawText());
         Assert.Equal(sortSlow.Json.GetProperty("items").GetRawText(), sortOnly.Json.GetProperty("items").GetRawText());
+    }
+
+    /// <summary>The simulator the read-only list comparisons share.</summary>
+    public sealed class ThreeHundredVolumes : SharedSimulator
+    {
+        protected override SimulatorOptions Options => TestSimulator.DefaultOptions with { Volumes = 300 };
     }
 }

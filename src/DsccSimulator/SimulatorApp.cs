@@ -1,7 +1,10 @@
 using System.Net;
 using DsccSimulator.Auth;
 using DsccSimulator.Cli;
+using DsccSimulator.Control;
 using DsccSimulator.Errors;
+using DsccSimulator.Faults;
+using DsccSimulator.Persistence;
 using DsccSimulator.Querying;
 using DsccSimulator.RequestLog;
 using DsccSimulator.Resources.Clones;
@@ -16,6 +19,7 @@ using DsccSimulator.Resources.Systems;
 using DsccSimulator.Resources.Tasks;
 using DsccSimulator.Resources.Volumes;
 using DsccSimulator.Resources.VolumeSets;
+using DsccSimulator.Stats;
 using DsccSimulator.Store;
 using DsccSimulator.Tasks;
 using DsccSimulator.Validation;
@@ -66,7 +70,9 @@ public static class SimulatorApp
         services.AddSingleton(options);
         services.AddSingleton(time);
         services.AddSingleton(new PagingSettings(options.DefaultPageSize, options.MaxPageSize));
-        services.AddSingleton(_ => SeedData.Create(options));
+        services.AddSingleton(VolumeStoreFields.AddTo(new StoreFieldCatalog()));
+        services.AddStatePersistence(options);
+        services.AddSingleton<ClientRegistry>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TaskRunner>();
         services.AddSingleton<RequestLogStore>();
@@ -74,13 +80,18 @@ public static class SimulatorApp
         services.AddSingleton<AuditLog>();
         services.AddSingleton(provider =>
             IssueSeedData.Create(provider.GetRequiredService<FleetStore>(), options.Seed));
+        services.AddSingleton<SimStats>();
+        services.AddSingleton<FaultInjector>();
     }
 
     private static void ConfigurePipeline(WebApplication app)
     {
-        // Order matters: log first (so rejected calls are logged too), then error handling, so that everything after
-        // it (auth, task catch-up, routing, endpoints) answers failures with a JSON body.
+        // Order matters: log first (so rejected calls are logged too), count, inject faults (before anything processes
+        // the call), then error handling, so that everything after it (auth, task catch-up, routing, endpoints)
+        // answers failures with a JSON body.
         app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<StatsMiddleware>();
+        app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.UseMiddleware<TaskCatchUpMiddleware>();
@@ -97,6 +108,7 @@ public static class SimulatorApp
     {
         TokenEndpoint.Map(app);
         ControlEndpoints.Map(app);
+        TransportControlEndpoints.Map(app);
 
         var api = app.MapGroup(ResourceUris.Api);
         SystemEndpoints.Map(api);

@@ -1,4 +1,5 @@
 using DsccSimulator.Cli;
+using DsccSimulator.Persistence;
 using DsccSimulator.Store;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -28,8 +29,17 @@ public static class SimulatorHost
         var options = parsed.Options;
         await using var app = SimulatorApp.Build(SimulatorApp.CreateBuilder(options));
 
-        // Seed before listening so the first request never pays for it and the banner means "ready".
-        app.Services.GetRequiredService<FleetStore>();
+        // Seed (or load the state file) before listening so the first request never pays for it and the banner
+        // means "ready".
+        try
+        {
+            app.Services.GetRequiredService<FleetStore>();
+        }
+        catch (StateFileException ex)
+        {
+            await stderr.WriteLineAsync($"DsccSimulator: {ex.Message}");
+            return CommandLineResult.UsageErrorExitCode;
+        }
 
         try
         {

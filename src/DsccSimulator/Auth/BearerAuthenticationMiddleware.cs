@@ -7,7 +7,7 @@ namespace DsccSimulator.Auth;
 /// Every <c>/api/v1</c> call needs <c>Authorization: Bearer &lt;token&gt;</c> with a live token from this
 /// simulator. Runs before routing, so unknown API paths also answer 401 to anonymous callers, as a gateway would.
 /// </summary>
-public sealed class BearerAuthenticationMiddleware(RequestDelegate next, TokenService tokens)
+public sealed class BearerAuthenticationMiddleware(RequestDelegate next, TokenService tokens, ClientRegistry clients)
 {
     public const string ClientIdItem = "dscc.clientId";
 
@@ -25,6 +25,14 @@ public sealed class BearerAuthenticationMiddleware(RequestDelegate next, TokenSe
         if (status == TokenStatus.Valid)
         {
             context.Items[ClientIdItem] = token.ClientId;
+            if (clients.Find(token.ClientId)?.Access == ClientAccess.None)
+            {
+                // The gateway knows the caller but RBAC refuses everything, like credentials of a user without roles.
+                return ApiErrors.WriteAsync(context, HttpStatusCode.Forbidden,
+                    $"Forbidden: API client '{token.ClientId}' has no permission for {context.Request.Method} "
+                    + $"{context.Request.Path}.");
+            }
+
             return next(context);
         }
 
@@ -34,6 +42,7 @@ public sealed class BearerAuthenticationMiddleware(RequestDelegate next, TokenSe
             {
                 TokenStatus.Expired => "The access token has expired; request a new one from POST /as/token.oauth2.",
                 TokenStatus.Superseded => "The access token was replaced by a newer token for the same client.",
+                TokenStatus.Revoked => "The access token was revoked: its API client no longer exists.",
                 _ => "The access token is not valid.",
             };
 

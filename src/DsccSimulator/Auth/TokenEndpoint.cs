@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Serialization;
 using DsccSimulator.Json;
+using DsccSimulator.Stats;
 
 namespace DsccSimulator.Auth;
 
@@ -26,7 +27,7 @@ public static class TokenEndpoint
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost(Path, IssueAsync);
 
-    private static async Task<IResult> IssueAsync(HttpContext context, TokenService tokens)
+    private static async Task<IResult> IssueAsync(HttpContext context, TokenService tokens, SimStats stats)
     {
         // Token responses carry credentials and must not be cached (RFC 6749 section 5.1).
         context.Response.Headers.CacheControl = "no-store";
@@ -68,6 +69,7 @@ public static class TokenEndpoint
         }
 
         var token = tokens.Issue(clientId);
+        stats.CountToken(clientId);
         return Results.Json(
             new OAuthTokenResponse(token.AccessToken, "Bearer", tokens.LifetimeSeconds), JsonDefaults.Options);
     }

@@ -43,7 +43,20 @@ public static class CommandLine
             (o, v) => o with { MaxPageSize = ParseInt("--max-page-size", v, 1, int.MaxValue) }),
         new("--task-duration-ms", "<n>", "Milliseconds an asynchronous task runs before it ends (default 1500).",
             (o, v) => o with { TaskDurationMs = ParseInt("--task-duration-ms", v, 0, int.MaxValue) }),
+        new("--client", "<id>:<secret>", "Another API client with full access; repeat for more clients.",
+            (o, v) => o with { Clients = [.. o.Clients, ParseClient(v)] }),
+        new("--latency-ms", "<n>", "Milliseconds added to every /api/v1 and token call (default 0).",
+            (o, v) => o with { LatencyMs = ParseInt("--latency-ms", v, 0, MaxLatencyMs) }),
+        new("--fault-rate", "<0..1>",
+            "Share of calls given a random 429/502/503/504 or dropped connection (default 0).",
+            (o, v) => o with { FaultRate = ParseFraction("--fault-rate", v) }),
+        new("--state-file", "<path>",
+            "Load fleet, tasks and clients from this file if it exists; save every change to it.",
+            (o, v) => o with { StateFile = ParseText("--state-file", v) }),
     ];
+
+    /// <summary>Ten minutes: anything longer is a typo, not a latency.</summary>
+    private const int MaxLatencyMs = 600_000;
 
     public static CommandLineResult Parse(IReadOnlyList<string> args)
     {
@@ -93,6 +106,14 @@ public static class CommandLine
                 + $"--max-page-size ({options.MaxPageSize})");
         }
 
+        var duplicate = options.Clients.Select(c => c.ClientId).Prepend(options.ClientId)
+            .GroupBy(id => id, StringComparer.Ordinal)
+            .FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null)
+        {
+            return Fail($"client id '{duplicate.Key}' is given more than once");
+        }
+
         return new CommandLineResult(options, ShowHelp: false, Error: null);
     }
 
@@ -118,7 +139,10 @@ public static class CommandLine
         lines.Add("  Client id: <id>");
         lines.Add("  Client secret: <secret>");
         lines.Add("and serves until stopped (Ctrl+C).");
-        lines.Add("Test hooks: GET/DELETE /_sim/requests (request log), GET /_sim/health.");
+        lines.Add("Test hooks (loopback only, no token): GET/DELETE /_sim/requests (request log), GET /_sim/health,");
+        lines.Add("  POST/GET/DELETE /_sim/faults (scripted faults), GET/DELETE /_sim/stats (counters),");
+        lines.Add("  GET/POST /_sim/clients, POST /_sim/clients/{id}/rotate-secret|expire-tokens,");
+        lines.Add("  DELETE /_sim/clients/{id} (clients and tokens). See README.md for their JSON contracts.");
         return string.Join(Environment.NewLine, lines);
     }
 
@@ -138,6 +162,33 @@ public static class CommandLine
         }
 
         return value;
+    }
+
+    private static double ParseFraction(string option, string text)
+    {
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new FormatException($"option '{option}' needs a number from 0 to 1, got '{text}'");
+        }
+
+        if (value is < 0 or > 1)
+        {
+            throw new FormatException($"option '{option}' must be between 0 and 1, got {text}");
+        }
+
+        return value;
+    }
+
+    /// <summary><c>id:secret</c>, split at the first colon so secrets may contain colons.</summary>
+    private static ClientCredentials ParseClient(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            throw new FormatException($"option '--client' needs <id>:<secret> with both parts non-empty, got '{text}'");
+        }
+
+        return new ClientCredentials(text[..colon], text[(colon + 1)..]);
     }
 
     private static string ParseText(string option, string text)

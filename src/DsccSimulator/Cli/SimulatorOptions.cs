@@ -34,4 +34,19 @@ public sealed record SimulatorOptions
 
     /// <summary>How long an asynchronous task takes from submission to SUCCEEDED.</summary>
     public int TaskDurationMs { get; init; } = 1500;
+
+    /// <summary>API clients registered besides the demo client (<c>--client id:secret</c>, repeatable).</summary>
+    public IReadOnlyList<ClientCredentials> Clients { get; init; } = [];
+
+    /// <summary>Milliseconds added to every <c>/api/v1</c> and token call before it is answered.</summary>
+    public int LatencyMs { get; init; }
+
+    /// <summary>Share (0..1) of <c>/api/v1</c> and token calls that get a random fault.</summary>
+    public double FaultRate { get; init; }
+
+    /// <summary>File the fleet, tasks and clients are loaded from and saved to; null keeps all in memory.</summary>
+    public string StateFile { get; init; }
 }
+
+/// <summary>An OAuth client id and secret given on the command line.</summary>
+public sealed record ClientCredentials(string ClientId, string ClientSecret);

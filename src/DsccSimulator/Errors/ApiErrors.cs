@@ -18,8 +18,11 @@ public enum ErrorFlavor
 /// <summary>Writes error bodies in the schema the request path calls for.</summary>
 public static class ApiErrors
 {
-    // Platform services of DSCC; everything else under /api/v1 is a storage path.
-    private static readonly string[] PlatformPathPrefixes = ["/api/v1/tasks", "/api/v1/audit-events", "/api/v1/issues"];
+    // Platform services of DSCC (the spec gives them ErrorResponse); everything else under /api/v1 is a storage path.
+    private static readonly string[] PlatformPathPrefixes =
+    [
+        "/api/v1/tasks", "/api/v1/audit-events", "/api/v1/issues", "/api/v1/access-controls", "/api/v1/resource-types",
+    ];
 
     private static readonly object TraceIdKey = new();
 

@@ -15,6 +15,11 @@ public enum FilterOperator
 public sealed class FilterCondition(
     PropertyPath path, FilterOperator op, ScalarKind kind, IReadOnlyList<object> operands)
 {
+    public PropertyPath Path => path;
+
+    /// <summary>The test applied to one raw value, for callers that read the value from the store directly.</summary>
+    public bool MatchesValue(object raw) => Passes(ScalarValues.Normalize(raw, kind));
+
     /// <summary>True when any value the path reaches passes; lists of strings therefore work with eq and in.</summary>
     public bool Matches(object item)
     {
@@ -63,6 +68,8 @@ public sealed class Filter
     private readonly IReadOnlyList<FilterCondition> conditions;
 
     private Filter(IReadOnlyList<FilterCondition> conditions) => this.conditions = conditions;
+
+    public IReadOnlyList<FilterCondition> Conditions => conditions;
 
     public bool Matches(object item)
     {

@@ -27,6 +27,12 @@ public static class Responses
             total = source.Count;
             page = Slice(source, query.Offset, query.Limit).Select(toItem).ToList();
         }
+        else if (StoreQuery.TryRun(context, source, query, typeof(TItem)) is { } matches)
+        {
+            // Filter and sort ran on store fields; only the page is projected to the response schema.
+            total = matches.Count;
+            page = Slice(matches, query.Offset, query.Limit).Select(toItem).ToList();
+        }
         else
         {
             var matching = source.Select(toItem);

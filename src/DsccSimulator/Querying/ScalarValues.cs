@@ -95,7 +95,7 @@ public static partial class ScalarValues
         return Comparer<object>.Default.Compare(left, right);
     }
 
-    private static bool TryParseTimestamp(string text, out DateTimeOffset value)
+    public static bool TryParseTimestamp(string text, out DateTimeOffset value)
     {
         value = default;
         return IsoDate().IsMatch(text)

@@ -12,6 +12,9 @@ public sealed class SortOrder
 
     private SortOrder(IReadOnlyList<SortKey> keys) => this.keys = keys;
 
+    /// <summary>The sort keys in order, for callers that sort on values read from the store directly.</summary>
+    public IReadOnlyList<(PropertyPath Path, bool Descending)> Keys => [.. keys.Select(k => (k.Path, k.Descending))];
+
     public static SortOrder Parse(string text, Type itemType, JsonSerializerOptions options)
     {
         var keys = new List<SortKey>();

@@ -36,6 +36,6 @@ public static class ControlEndpoints
     /// Kestrel always sets the remote address; the in-process test server sets none, and a caller with no network
     /// address is by definition in the same process.
     /// </summary>
-    private static bool IsLoopback(HttpContext context) =>
+    public static bool IsLoopback(HttpContext context) =>
         context.Connection.RemoteIpAddress is not { } address || IPAddress.IsLoopback(address);
 }

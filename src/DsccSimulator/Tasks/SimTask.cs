@@ -58,7 +58,7 @@ public sealed record TaskSnapshot(
 /// RUNNING with rising progress, then SUCCEEDED at the end (or FAILED when <see cref="ITaskWork.Start"/> refuses).
 /// Mutated only by <see cref="TaskRunner"/> under its lock.
 /// </summary>
-public sealed class SimTask
+public sealed partial class SimTask
 {
     private const double StartFraction = 0.1;
 

@@ -8,7 +8,7 @@ namespace DsccSimulator.Tasks;
 /// and testable with a fake <see cref="TimeProvider"/>, and side effects (a volume appearing) happen in the order
 /// a real array would produce them.
 /// </summary>
-public sealed class TaskRunner(SimulatorOptions options, TimeProvider time)
+public sealed partial class TaskRunner(SimulatorOptions options, TimeProvider time)
 {
     private readonly object gate = new();
 

@@ -13,6 +13,9 @@ public sealed class VolumeCreationWork(FleetStore store, StorageSystem system, V
 {
     private VolumeReservation reservation;
 
+    /// <summary>What the task creates; the state file saves it so a restarted simulator can finish the task.</summary>
+    public VolumePlan Plan => plan;
+
     public string Description => plan.Names.Count == 1
         ? $"Creating volume '{plan.Names[0]}' on {system.Name}"
         : $"Creating {plan.Names.Count} volumes '{plan.Names[0]}'..'{plan.Names[^1]}' on {system.Name}";

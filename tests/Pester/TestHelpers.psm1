@@ -71,7 +71,8 @@ function Get-SessionAccessToken {
     # Reflection on purpose: the session offers no way to read its token, which is what the secret scan relies on.
     $flags = [System.Reflection.BindingFlags]'NonPublic, Instance'
     $tokens = $Session.GetType().GetField('_tokens', $flags).GetValue($Session)
-    $current = $tokens.GetType().GetField('_current', $flags).GetValue($tokens)
+    $cache = $tokens.GetType().GetField('_cache', $flags).GetValue($tokens)
+    $current = $cache.GetType().GetField('_current', $flags).GetValue($cache)
     $current.GetType().GetProperty('Value').GetValue($current)
 }
 
@@ -117,9 +118,15 @@ function Measure-StopTime {
     #>
     param([Parameter(Mandatory)] [scriptblock] $Script, [int] $AfterMs = 500, [object[]] $ArgumentList)
 
+    # The module is imported by the runspace's initial state, not by a second statement: stopping a batch of
+    # statements races PowerShell's batch worker, which may touch the runspace after it was closed.
+    $initialState = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+    $initialState.ImportPSModule([string[]] @($env:DSCC_TEST_MODULE))
+    $runspace = [runspacefactory]::CreateRunspace($initialState)
+    $runspace.Open()
     $shell = [powershell]::Create()
+    $shell.Runspace = $runspace
     try {
-        $null = $shell.AddCommand('Import-Module').AddArgument($env:DSCC_TEST_MODULE).AddStatement()
         $null = $shell.AddScript($Script.ToString())
         foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
         $running = $shell.BeginInvoke()
@@ -137,6 +144,7 @@ function Measure-StopTime {
     }
     finally {
         $shell.Dispose()
+        $runspace.Dispose()
     }
 }
 

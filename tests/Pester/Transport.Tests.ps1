@@ -198,6 +198,24 @@ Describe 'Tokens' {
         @(Get-SimulatorRequestLog -PathLike '/as/token.oauth2').Count | Should -Be 1
     }
 
+    It 'lets two sessions of one API client in one process share a token instead of invalidating each other' {
+        $first = Connect-TestSession
+        $second = Connect-TestSession
+        Clear-SimulatorRequestLog
+
+        foreach ($round in 1..5) {
+            @(Get-DsccStorageSystem -Session $first).Count | Should -BeGreaterThan 0
+            @(Get-DsccStorageSystem -Session $second).Count | Should -BeGreaterThan 0
+        }
+
+        $log = @(Get-SimulatorRequestLog)
+        @($log | Where-Object path -eq '/as/token.oauth2').Count | Should -Be 0
+        # A refused token would show as a repeated request: ten calls, ten requests.
+        @($log | Where-Object path -like '/api/v1/storage-systems*').Count | Should -Be 10
+        $first.TokenExpiresOn | Should -Be $second.TokenExpiresOn
+        $first, $second | Disconnect-Dscc
+    }
+
     It 'warns but connects when the client may not read storage systems' {
         $clientId = 'no-access-' + [guid]::NewGuid().ToString('N').Substring(0, 6)
         $null = Invoke-SimulatorControl -Path '/_sim/clients' -Body @{

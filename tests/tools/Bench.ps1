@@ -83,6 +83,10 @@ function Invoke-Soak {
     try {
         $sessions = @((Connect-Simulator $simulator), (Connect-Simulator $simulator))
         $systems = @(Get-DsccStorageSystem -Session $sessions[0])
+        $pools = @{}
+        foreach ($system in $systems | Where-Object productFamily -ne 'deviceType2') {
+            $pools[$system.id] = @(Get-DsccStoragePool -Session $sessions[0] -SystemId $system.id)[0].name
+        }
         $deadline = [DateTime]::UtcNow.AddSeconds($SoakSeconds)
         $module = $ModuleManifest
 
@@ -101,12 +105,11 @@ function Invoke-Soak {
                         1 { $null = @(Get-DsccVolume -Session $session -SystemId $system.id -ErrorAction Stop) }
                         2 { $null = Get-DsccVolume -Session $session -Name 'vol-0001' -ErrorAction Stop }
                         3 {
-                            $pool = if ($system.productFamily -ne 'deviceType2') {
-                                (Get-DsccStoragePool -Session $session -SystemId $system.id -ErrorAction Stop)[0].name
-                            }
+                            $pool = ($using:pools)[$system.id]
+                            $poolArgument = if ($pool) { @{ Pool = $pool } } else { @{} }
                             $name = "soak-$($_)-$round"
                             $null = New-DsccVolume -Session $session -SystemId $system.id -Name $name `
-                                -SizeMiB 1024 -Pool $pool -ErrorAction Stop
+                                -SizeMiB 1024 @poolArgument -ErrorAction Stop
                             $tally.Created++
                         }
                     }

@@ -14,9 +14,10 @@ using Newtonsoft.Json.Linq;
 namespace DsccPowerShell.Engine.Auth
 {
     /// <summary>
-    /// Gets tokens with the OAuth 2.0 client-credentials grant and keeps one per session. DSCC invalidates a
-    /// client's previous token whenever it issues a new one, so renewals must be rare and never concurrent:
-    /// one renewal at a time, and a caller whose token was rejected renews only if nobody renewed meanwhile.
+    /// Gets tokens with the OAuth 2.0 client-credentials grant, through its session's transport, into a cache
+    /// shared by every session of the same API client. DSCC invalidates a client's previous token whenever it
+    /// issues a new one, so renewals must be rare and never concurrent: one renewal at a time, and a caller whose
+    /// token was rejected renews only if nobody renewed meanwhile.
     /// </summary>
     internal sealed class ClientCredentialsTokenSource : ITokenSource
     {
@@ -28,12 +29,11 @@ namespace DsccPowerShell.Engine.Auth
         private readonly SecureString _clientSecret;
         private readonly Func<DateTimeOffset> _utcNow;
         private readonly Func<TimeSpan> _defaultTimeout;
-        private readonly SemaphoreSlim _renewalGate = new SemaphoreSlim(1, 1);
-        private AccessToken _current;
-        private long _renewalCount;
+        private readonly SharedTokenCache _cache;
 
         public ClientCredentialsTokenSource(
             DsccTransport transport,
+            SharedTokenCache cache,
             Uri tokenUri,
             string clientId,
             SecureString clientSecret,
@@ -41,6 +41,7 @@ namespace DsccPowerShell.Engine.Auth
             Func<TimeSpan> defaultTimeout)
         {
             _transport = transport;
+            _cache = cache;
             _tokenUri = tokenUri;
             _clientId = clientId;
             _clientSecret = clientSecret.Copy();
@@ -50,10 +51,10 @@ namespace DsccPowerShell.Engine.Auth
         }
 
         /// <summary>Gets the expiry of the current token, or null before the first one.</summary>
-        public DateTimeOffset? ExpiresOn => Volatile.Read(ref _current)?.ExpiresOn;
+        public DateTimeOffset? ExpiresOn => _cache.Current?.ExpiresOn;
 
-        /// <summary>Gets how many tokens this source has obtained.</summary>
-        public long TokensIssued => Interlocked.Read(ref _renewalCount);
+        /// <summary>Gets how many tokens have been obtained for this API client in this process.</summary>
+        public long TokensIssued => _cache.TokensIssued;
 
         /// <summary>Gets whether the source can renew: it holds the client's secret, so it always can.</summary>
         public bool CanRenew => true;
@@ -61,7 +62,7 @@ namespace DsccPowerShell.Engine.Auth
         /// <summary>Returns a token that is not near expiry, getting a new one if needed.</summary>
         public AccessToken GetToken(DsccCallContext context)
         {
-            AccessToken token = Volatile.Read(ref _current);
+            AccessToken token = _cache.Current;
             if (token != null && _utcNow() < token.RenewAfter)
             {
                 return token;
@@ -74,28 +75,15 @@ namespace DsccPowerShell.Engine.Auth
         /// Called after DSCC rejected <paramref name="rejected"/> with 401. Gets a new token unless another
         /// request already replaced the rejected one, in which case that newer token is returned.
         /// </summary>
-        public AccessToken Renew(DsccCallContext context, AccessToken rejected)
-        {
-            _renewalGate.Wait(context.Cancellation);
-            try
-            {
-                AccessToken current = _current;
-                bool someoneElseRenewed = current != null && !ReferenceEquals(current, rejected);
-                if (someoneElseRenewed && _utcNow() < current.RenewAfter)
-                {
-                    return current;
-                }
+        public AccessToken Renew(DsccCallContext context, AccessToken rejected) =>
+            _cache.Replace(
+                rejected,
+                token => _utcNow() < token.RenewAfter,
+                () => RequestToken(context),
+                context.Cancellation);
 
-                AccessToken fresh = RequestToken(context);
-                Volatile.Write(ref _current, fresh);
-                Interlocked.Increment(ref _renewalCount);
-                return fresh;
-            }
-            finally
-            {
-                _renewalGate.Release();
-            }
-        }
+        /// <summary>Lets go of the shared cache when the session ends.</summary>
+        public void Release() => _cache.Release();
 
         private AccessToken RequestToken(DsccCallContext context)
         {

@@ -29,10 +29,20 @@ namespace DsccPowerShell.Engine.Sessions
             SkipsCertificateCheck = settings.Transport.SkipCertificateCheck;
             UtcNow = utcNow;
             _transport = new DsccTransport(settings.Transport);
-            _tokens = givenToken
-                ? new GivenTokenSource(SecretText.Read(settings.AccessToken), baseUri, utcNow)
-                : (ITokenSource)new ClientCredentialsTokenSource(
-                    _transport, tokenUri, settings.ClientId, settings.ClientSecret, utcNow, () => Timeout);
+            if (givenToken)
+            {
+                _tokens = new GivenTokenSource(SecretText.Read(settings.AccessToken), baseUri, utcNow);
+            }
+            else
+            {
+                // Sessions over a test's own handler (and clock) never share tokens with anyone else.
+                SharedTokenCache cache = settings.Transport.HandlerFactory == null
+                    ? SharedTokenCache.Acquire(tokenUri, settings.ClientId, settings.ClientSecret)
+                    : SharedTokenCache.CreatePrivate();
+                _tokens = new ClientCredentialsTokenSource(
+                    _transport, cache, tokenUri, settings.ClientId, settings.ClientSecret, utcNow, () => Timeout);
+            }
+
             Api = new DsccApiClient(_transport, _tokens, baseUri, () => Timeout);
         }
 
@@ -167,7 +177,13 @@ namespace DsccPowerShell.Engine.Sessions
         /// <summary>Closes the session and releases its HTTP resources.</summary>
         public void Dispose()
         {
+            if (IsClosed)
+            {
+                return;
+            }
+
             IsClosed = true;
+            (_tokens as ClientCredentialsTokenSource)?.Release();
             _transport.Dispose();
         }
 

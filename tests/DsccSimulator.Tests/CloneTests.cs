@@ -60,7 +60,7 @@ public sealed class CloneTests : IAsyncLifetime
         var before = await FreeMiBAsync(source.SystemId, "FC_r5");
 
         var task = await sim.PostAndFinishAsync(source.Path + "/clone", token,
-            """{"destinationVolume":"copy-fc","online":true,"onlineClone":{"destinationCpg":"FC_r5"}}""");
+            """{"destinationVolume":"copy-fc","online":true,"onlineClone":[{"destinationCpg":"FC_r5"}]}""");
 
         Lifecycle.AssertSucceeded(task);
         Assert.Equal("FC_r5", (await sim.GetAsync(Lifecycle.AssociatedResource(task).ResourceUri, token))
@@ -91,7 +91,7 @@ public sealed class CloneTests : IAsyncLifetime
         await Lifecycle.NewVolumeAsync(sim, token, "device-type4", Fleet.AlletraMp01, "small", 1);
         var big = await Lifecycle.NewVolumeAsync(
             sim, token, "device-type4", Fleet.AlletraMp01, "big", source.SizeMiB * 2);
-        const string body = """{"destinationVolume":"{0}","offlineClone":{"useExistingVolume":true}}""";
+        const string body = """{"destinationVolume":"{0}","offlineClone":[{"useExistingVolume":true}]}""";
 
         var tooSmall = await sim.PostAndFinishAsync(source.Path + "/clone", token, body.Replace("{0}", "small"));
         var missing = await sim.PostAndFinishAsync(source.Path + "/clone", token, body.Replace("{0}", "nope"));
@@ -114,7 +114,7 @@ public sealed class CloneTests : IAsyncLifetime
         var task = await sim.PostAndFinishAsync(source.Path + "/clone", token,
             """
             {"destinationVolume":"offline-copy","online":false,
-             "offlineClone":{"createVolume":{"destinationCpg":"SSD_r1"},"enableResync":true}}
+             "offlineClone":[{"createVolume":[{"destinationCpg":"SSD_r1"}],"enableResync":true}]}
             """);
 
         Lifecycle.AssertSucceeded(task);
@@ -124,7 +124,7 @@ public sealed class CloneTests : IAsyncLifetime
 
     [Theory]
     [InlineData("""{"destinationVolume":"{taken}","online":true}""", "already exists", "BAD_REQUEST")]
-    [InlineData("""{"destinationVolume":"c","onlineClone":{"destinationCpg":"NoSuchCpg"}}""",
+    [InlineData("""{"destinationVolume":"c","onlineClone":[{"destinationCpg":"NoSuchCpg"}]}""",
         "CPG 'NoSuchCpg' does not exist", "NOT_FOUND")]
     public async Task ArrayRefusalsFailTheCloneTask(string template, string expected, string code)
     {

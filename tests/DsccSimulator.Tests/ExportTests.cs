@@ -115,10 +115,12 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(1, (await sim.GetAsync(volume.Path + "/vluns", token)).Json.GetProperty("total").GetInt32());
     }
 
-    [Fact]
-    public async Task UnExportRemovesTheVlunsOfTheNamedHostGroupsOnly()
+    [Theory]
+    [InlineData("device-type1")]
+    [InlineData("device-type4")]
+    public async Task UnExportRemovesTheVlunsOfTheNamedHostGroupsOnly(string family)
     {
-        var volume = await Lifecycle.SeededVolumeAsync(sim, token, "device-type1", Fleet.PrimeraLab01);
+        var volume = await Lifecycle.SeededVolumeAsync(sim, token, family, Lifecycle.SystemNameOf(family));
         Lifecycle.AssertSucceeded(await sim.PostAndFinishAsync(
             volume.Path + "/export", token, $$"""{"hostGroupIds":["{{esx1}}","{{esx2}}"]}"""));
 
@@ -137,10 +139,12 @@ public sealed class ExportTests : IAsyncLifetime
             "is not exported to host group 'esx-cluster-prod'", Lifecycle.AssertFailed(notExported, "NOT_FOUND"));
     }
 
-    [Fact]
-    public async Task DeletingAVlunByIdRemovesIt()
+    [Theory]
+    [InlineData("device-type1")]
+    [InlineData("device-type4")]
+    public async Task DeletingAVlunByIdRemovesIt(string family)
     {
-        var volume = await Lifecycle.SeededVolumeAsync(sim, token, "device-type4", Fleet.AlletraMp01);
+        var volume = await Lifecycle.SeededVolumeAsync(sim, token, family, Lifecycle.SystemNameOf(family));
         Lifecycle.AssertSucceeded(await sim.PostAndFinishAsync(
             volume.Path + "/export", token, $$"""{"hostGroupIds":["{{esx1}}"]}"""));
         var vlunUri = (await sim.GetAsync(volume.Path + "/vluns", token)).Json.GetProperty("items")[0]

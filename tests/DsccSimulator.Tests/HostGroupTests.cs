@@ -151,6 +151,22 @@ public sealed class HostGroupTests : IAsyncLifetime
             Strings((await HostAsync(sim, token, "esx-prod-03")).GetProperty("hostGroups"), "name"));
     }
 
+    [Fact]
+    public async Task AnUnknownHostFailsTheEditWithAdviceAboutHosts()
+    {
+        var groupId = (await GroupAsync(sim, token, EsxCluster)).GetProperty("id").GetString();
+
+        var task = await sim.FinishTaskAsync(await sim.PutJsonAsync(
+            $"{Groups}/{groupId}", token, """{"updatedHosts":["feedfeedfeedfeedfeedfeedfeedfeed"]}"""), token);
+
+        // The advice names what was missing; a pool or CPG has nothing to do with a host group.
+        Assert.Equal("NOT_FOUND", WriteRequests.FailureCode(task));
+        var advice = Assert.Single(task.Json.GetProperty("recommendations").EnumerateArray())
+            .GetProperty("message").GetString();
+        Assert.Contains("List the hosts (GET /api/v1/host-initiators)", advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("CPG", advice, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("removedHosts", WinBackup01, "BAD_REQUEST", "Host 'win-backup-01' is not in host group")]
     [InlineData("updatedHosts", SqlProd01, "BAD_REQUEST", "would mix FC and iSCSI")]

@@ -66,7 +66,7 @@ public sealed class LifecycleValidationTests(LifecycleValidationFixture fleet)
     [Theory]
     [InlineData("""{"customName":"x"}""", "Missing required property 'namePattern'")]
     [InlineData("""{"namePattern":null}""", "'namePattern' is required")]
-    [InlineData("""{"namePattern":"DAILY"}""", "must be one of PARENT_TIMESTAMP")]
+    [InlineData("""{"namePattern":"DAILY"}""", "Property 'namePattern' must be one of \"PARENT_TIMESTAMP\"")]
     [InlineData("""{"namePattern":"CUSTOM"}""", "'customName' is required with namePattern CUSTOM")]
     [InlineData("""{"namePattern":"CUSTOM","customName":""}""", "'customName' must not be empty")]
     [InlineData("""{"namePattern":"CUSTOM","customName":"s","expireSecs":0}""", "'expireSecs' must be 1..")]
@@ -89,15 +89,27 @@ public sealed class LifecycleValidationTests(LifecycleValidationFixture fleet)
     [Theory]
     [InlineData("""{"online":true}""", "Missing required property 'destinationVolume'", HttpStatusCode.BadRequest)]
     [InlineData("""{"destinationVolume":" "}""", "'destinationVolume' must not be empty", HttpStatusCode.BadRequest)]
-    [InlineData("""{"destinationVolume":"c","online":true,"offlineClone":{}}""", "not the other one",
+    [InlineData("""{"destinationVolume":"c","online":true,"offlineClone":[{}]}""", "not the other one",
         HttpStatusCode.BadRequest)]
-    [InlineData("""{"destinationVolume":"c","onlineClone":{"lun":1}}""", "'lun' needs 'hostGroupId'",
+    [InlineData("""{"destinationVolume":"c","onlineClone":[{"lun":1}]}""", "'lun' needs 'hostGroupId'",
         HttpStatusCode.BadRequest)]
-    [InlineData("""{"destinationVolume":"c","onlineClone":{"hostGroupId":"feedfeedfeedfeedfeedfeedfeedfeed"}}""",
+    [InlineData("""{"destinationVolume":"c","onlineClone":[{"hostGroupId":"feedfeedfeedfeedfeedfeedfeedfeed"}]}""",
         "Host group not found", HttpStatusCode.NotFound)]
     [InlineData("""{"destinationVolume":"c","priority":"URGENT"}""", "must be one of", HttpStatusCode.BadRequest)]
-    [InlineData("""{"destinationVolume":"c","offlineClone":{"useExistingVolume":true,"createVolume":{}}}""",
+    [InlineData("""{"destinationVolume":"c","offlineClone":[{"useExistingVolume":true,"createVolume":[{}]}]}""",
         "contradicts", HttpStatusCode.BadRequest)]
+    // v1.4.0 declares the clone options as arrays; the object form of v1.5.0 is refused by the schema check.
+    [InlineData("""{"destinationVolume":"c","onlineClone":{"destinationCpg":"SSD_r1"}}""",
+        "Property 'onlineClone' must be an array or null, not an object", HttpStatusCode.BadRequest)]
+    [InlineData("""{"destinationVolume":"c","offlineClone":[{"createVolume":{"destinationCpg":"SSD_r1"}}]}""",
+        "Property 'offlineClone[0].createVolume' must be an array or null, not an object", HttpStatusCode.BadRequest)]
+    // The schema allows any length; only one element names one set of options.
+    [InlineData("""{"destinationVolume":"c","onlineClone":[]}""",
+        "'onlineClone' must be an array of exactly one object", HttpStatusCode.BadRequest)]
+    [InlineData("""{"destinationVolume":"c","offlineClone":[{},{}]}""",
+        "'offlineClone' must be an array of exactly one object", HttpStatusCode.BadRequest)]
+    [InlineData("""{"destinationVolume":"c","offlineClone":[{"createVolume":[null]}]}""",
+        "'offlineClone.createVolume' must be an array of exactly one object", HttpStatusCode.BadRequest)]
     public Task CloneBodiesAreValidated(string body, string expected, HttpStatusCode status) =>
         AssertRefusedAsync(HttpMethod.Post, fleet.Volumes["device-type1"].Path + "/clone", body, status, expected);
 
@@ -134,7 +146,8 @@ public sealed class LifecycleValidationTests(LifecycleValidationFixture fleet)
         HttpStatusCode.BadRequest)]
     [InlineData("/export", """{"hostGroupIds":["{esx1}"]}""", "Unknown property 'hostGroupIds'",
         HttpStatusCode.BadRequest)]
-    [InlineData("/un-export", """{"host_groups":["{esx1}"]}""", "must hold objects", HttpStatusCode.BadRequest)]
+    [InlineData("/un-export", """{"host_groups":["{esx1}"]}""", "Property 'host_groups[0]' must be an object",
+        HttpStatusCode.BadRequest)]
     [InlineData("/un-export", """{"host_groups":[{"host_group_id":"0000"}]}""", "Host group not found",
         HttpStatusCode.NotFound)]
     public Task DeviceType2ExportBodiesAreValidated(

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DsccSimulator.Faults;
 using DsccSimulator.Tests.Infrastructure;
 using DsccSimulator.Validation;
 
@@ -138,7 +139,59 @@ public sealed class ResponseValidatorTests
         Assert.Single(notJson);
     }
 
+    [Fact]
+    public async Task OnlyFaultMarkedAnswersPassUncheckedAndUnread()
+    {
+        // GetTask declares no 418. The marked answer's body fails when read, so passing proves it was neither
+        // checked nor buffered; the same answer unmarked (with a readable body) is a spec violation.
+        using var marked = new HttpMessageInvoker(new SpecValidatingHandler(new FixedAnswer(marked: true)));
+        using var unmarked = new HttpMessageInvoker(new SpecValidatingHandler(new FixedAnswer(marked: false)));
+        HttpRequestMessage Request() => new(HttpMethod.Get, "http://sim/api/v1/tasks/1");
+
+        using var passed = await marked.SendAsync(Request(), CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<SpecViolationException>(
+            () => unmarked.SendAsync(Request(), CancellationToken.None));
+
+        Assert.Equal(418, (int)passed.StatusCode);
+        Assert.Contains("declares no 418 response", refused.Message);
+    }
+
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     private static JsonElement Parse(JsonNode node) => Parse(node.ToJsonString());
+
+    /// <summary>
+    /// Answers 418: marked as a simulator fault with a body that fails when read, or unmarked with a storage error.
+    /// </summary>
+    private sealed class FixedAnswer(bool marked) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage((System.Net.HttpStatusCode)418)
+            {
+                Content = marked
+                    ? new UnreadableContent()
+                    : new StringContent("""{"error":"e","errorCode":"418"}""", Encoding.UTF8, "application/json"),
+            };
+            if (marked)
+            {
+                response.Headers.Add(FaultResponses.FaultHeader, "status");
+            }
+
+            return Task.FromResult(response);
+        }
+    }
+
+    private sealed class UnreadableContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext context) =>
+            throw new InvalidOperationException("The body was read.");
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
+using DsccSimulator.Faults;
 using DsccSimulator.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
 
@@ -42,9 +43,12 @@ public sealed class ScriptedFaultTests : IAsyncLifetime
         Assert.Equal(new[] { "error", "errorCode" }, faulted.PropertyNames);
         Assert.Equal("429", faulted.Str("errorCode"));
         SpecAssert.Conforms(faulted.Json, "errorResponse");
+        Assert.Equal("status", faulted.Message.Headers.GetValues(FaultResponses.FaultHeader).Single());
 
-        // Count defaults to 1: the next call is normal again.
-        Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync("/api/v1/volumes", token)).Status);
+        // Count defaults to 1: the next call is normal again, and unmarked (so the spec check applies to it).
+        var normal = await sim.GetAsync("/api/v1/volumes", token);
+        Assert.Equal(HttpStatusCode.OK, normal.Status);
+        Assert.False(normal.Message.Headers.Contains(FaultResponses.FaultHeader));
     }
 
     [Theory]
@@ -226,6 +230,7 @@ public sealed class ScriptedFaultTests : IAsyncLifetime
         using var response = await sim.Client.SendAsync(
             request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("stall", response.Headers.GetValues(FaultResponses.FaultHeader).Single());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => response.Content.ReadAsStringAsync(timeout.Token));
 
@@ -258,6 +263,9 @@ public sealed class ScriptedFaultTests : IAsyncLifetime
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), watch.Elapsed.ToString());
         Assert.Equal(HttpStatusCode.OK, delayed.Status);
         Assert.Equal(60, delayed.Json.GetProperty("total").GetInt32());
+
+        // A delay only makes the normal answer late, so it stays unmarked and spec-checked.
+        Assert.False(delayed.Message.Headers.Contains(FaultResponses.FaultHeader));
         Assert.Equal(1, (await sim.StatsAsync()).Fault("delay"));
     }
 

@@ -230,6 +230,8 @@ public sealed class VolumeCreateTests : IAsyncLifetime
         Assert.Equal(new[] { "error", "errorCode", "traceId" }, error.EnumerateObject().Select(p => p.Name));
         Assert.Contains("CPG 'NoSuchCpg' does not exist on system Primera-Lab-01", ErrorText(task));
         Assert.Equal("NOT_FOUND", error.GetProperty("errorCode").GetString());
+        var advice = Assert.Single(task.Json.GetProperty("recommendations").EnumerateArray());
+        Assert.Contains("/storage-pools", advice.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(task.Json.GetProperty("associatedResources").EnumerateArray());
         Assert.Equal(TestSimulator.Start.AddSeconds(1), task.Json.GetProperty("endedAt").GetDateTimeOffset());
         Assert.Equal(0, (await FindVolumesAsync("t")).Json.GetProperty("total").GetInt32());

@@ -81,44 +81,45 @@ public sealed class VolumeSetTests : IAsyncLifetime
         Assert.Equal(resource.GetProperty("resourceUri").GetString(), systemView.Str("resourceUri"));
     }
 
-    [Fact]
-    public async Task ApplicationSetEditMovesMembersAndRenames()
+    [Theory]
+    [InlineData("device-type4", Fleet.AlletraMp01, "vol-0004,vol-0008,vol-0012", "vol-0016", "vol-0004")]
+    [InlineData("device-type1", Fleet.PrimeraLab01, "vol-0001,vol-0005", "vol-0009", "vol-0001")]
+    public async Task ApplicationSetEditMovesMembersAndRenames(
+        string family, string systemName, string seededMembers, string added, string removed)
     {
-        var systemId = await Fleet.SystemIdAsync(sim, token, Fleet.AlletraMp01);
-        var sets = await sim.GetAsync($"/api/v1/storage-systems/device-type4/{systemId}/applicationsets", token);
+        var systemId = await Fleet.SystemIdAsync(sim, token, systemName);
+        var setsPath = $"/api/v1/storage-systems/{family}/{systemId}/applicationsets";
+        var sets = await sim.GetAsync(setsPath, token);
         var set = Assert.Single(sets.Json.GetProperty("items").EnumerateArray());
         var setId = set.GetProperty("id").GetString();
         var members = Names(set.GetProperty("members"));
-        Assert.Equal(new[] { "vol-0004", "vol-0008", "vol-0012" }, members);
+        Assert.Equal(seededMembers.Split(','), members);
 
-        var task = await sim.FinishTaskAsync(await sim.PutJsonAsync(
-            $"/api/v1/storage-systems/device-type4/{systemId}/applicationsets/{setId}", token,
-            """
-            {"appSetName":"vmware-ds","addMembers":["vol-0016"],"removeMembers":["vol-0004"],"appSetImportance":"LOW"}
+        var task = await sim.FinishTaskAsync(await sim.PutJsonAsync($"{setsPath}/{setId}", token,
+            $$"""
+            {"appSetName":"renamed","addMembers":["{{added}}"],"removeMembers":["{{removed}}"],"appSetImportance":"LOW"}
             """),
             token);
 
         Assert.Equal("SUCCEEDED", task.Str("state"));
         var after = await sim.GetAsync($"/api/v1/volume-sets/{setId}", token);
-        Assert.Equal("vmware-ds", after.Str("name"));
-        var perType = await sim.GetAsync(
-            $"/api/v1/storage-systems/device-type4/{systemId}/applicationsets/{setId}?select=members,appSetImportance",
-            token);
-        Assert.Equal(new[] { "vol-0008", "vol-0012", "vol-0016" }, Names(perType.Json.GetProperty("members")));
+        Assert.Equal("renamed", after.Str("name"));
+        var perType = await sim.GetAsync($"{setsPath}/{setId}?select=members,appSetImportance", token);
+        Assert.Equal(members.Where(m => m != removed).Append(added), Names(perType.Json.GetProperty("members")));
         Assert.Equal("LOW", perType.Str("appSetImportance"));
         Assert.Equal(new[] { "appSetImportance", "members" }, perType.PropertyNames.Order());
-        Assert.Null(await VolumeSetIdAsync("vol-0004"));
-        Assert.Equal(setId, await VolumeSetIdAsync("vol-0016"));
+        Assert.Null(await VolumeSetIdAsync(removed));
+        Assert.Equal(setId, await VolumeSetIdAsync(added));
     }
 
     [Theory]
     [InlineData("""{"appSetName":"x","appSetType":"OTHER","members":["vol-0003"]}""", "NOT_FOUND",
-        "Volume 'vol-0003' does not exist on system Primera-Lab-01.")]
+        "Volume 'vol-0003' does not exist on system Primera-Lab-01.", "Add only volumes of the set's own system")]
     [InlineData("""{"appSetName":"x","appSetType":"OTHER","members":["vol-0005"]}""", "BAD_REQUEST",
-        "Volume 'vol-0005' is already a member of application set 'oracle-prod-data'.")]
+        "Volume 'vol-0005' is already a member of application set 'oracle-prod-data'.", "Correct the request")]
     [InlineData("""{"appSetName":"oracle-prod-data","appSetType":"OTHER"}""", "BAD_REQUEST",
-        "An application set named 'oracle-prod-data' already exists on system Primera-Lab-01.")]
-    public async Task ArrayProblemsFailTheCreateTask(string body, string code, string message)
+        "An application set named 'oracle-prod-data' already exists on system Primera-Lab-01.", "Correct the request")]
+    public async Task ArrayProblemsFailTheCreateTask(string body, string code, string message, string advice)
     {
         var systemId = await Fleet.SystemIdAsync(sim, token, Fleet.PrimeraLab01);
 
@@ -128,12 +129,16 @@ public sealed class VolumeSetTests : IAsyncLifetime
 
         Assert.Equal(code, WriteRequests.FailureCode(task));
         Assert.Equal(message, task.Json.GetProperty("error").GetProperty("error").GetString());
+        var recommendation = Assert.Single(task.Json.GetProperty("recommendations").EnumerateArray());
+        Assert.StartsWith(advice, recommendation.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(3, (await sim.GetAsync("/api/v1/volume-sets", token)).Json.GetProperty("total").GetInt32());
     }
 
     [Theory]
     [InlineData("""{"appSetType":"OTHER"}""", "Missing required property 'appSetName'")]
-    [InlineData("""{"appSetName":"x","appSetType":7}""", "'appSetType' must be a non-empty string")]
+    [InlineData("""{"appSetName":"x","appSetType":7}""",
+        "Property 'appSetType' must be a string or null, not the number 7")]
+    [InlineData("""{"appSetName":"x","appSetType":" "}""", "'appSetType' must be a non-empty string")]
     [InlineData("""{"appSetName":"x","appSetType":"OTHER","appSetImportance":"URGENT"}""", "appSetImportance")]
     [InlineData("""{"appSetName":"x","appSetType":"CUSTOM"}""", "customAppType")]
     [InlineData("""{"appSetName":"x","appSetType":"OTHER","members":"vol-0001"}""", "members")]
@@ -150,20 +155,23 @@ public sealed class VolumeSetTests : IAsyncLifetime
         Assert.Contains(expected, reply.Str("error"), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ApplicationSetDeleteFreesItsVolumes()
+    [Theory]
+    [InlineData("device-type1", Fleet.PrimeraLab01, "vol-0001")]
+    [InlineData("device-type4", Fleet.AlletraMp01, "vol-0004")]
+    public async Task ApplicationSetDeleteFreesItsVolumes(string family, string systemName, string member)
     {
-        var systemId = await Fleet.SystemIdAsync(sim, token, Fleet.PrimeraLab01);
-        var setId = await VolumeSetIdAsync("vol-0001");
+        var systemId = await Fleet.SystemIdAsync(sim, token, systemName);
+        var setId = await VolumeSetIdAsync(member);
+        Assert.NotNull(setId);
 
         var task = await sim.FinishTaskAsync(
-            await sim.DeleteAsync($"/api/v1/storage-systems/device-type1/{systemId}/applicationsets/{setId}", token),
+            await sim.DeleteAsync($"/api/v1/storage-systems/{family}/{systemId}/applicationsets/{setId}", token),
             token);
 
         Assert.Equal("SUCCEEDED", task.Str("state"));
-        Assert.Null(await VolumeSetIdAsync("vol-0001"));
+        Assert.Null(await VolumeSetIdAsync(member));
         Assert.Equal(HttpStatusCode.NotFound, (await sim.GetAsync($"/api/v1/volume-sets/{setId}", token)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync("/api/v1/volumes?filter=name eq vol-0001", token)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await sim.GetAsync($"/api/v1/volumes?filter=name eq {member}", token)).Status);
     }
 
     [Fact]

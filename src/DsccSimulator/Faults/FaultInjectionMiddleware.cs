@@ -101,6 +101,7 @@ public sealed class FaultInjectionMiddleware(
         var body = await ProcessBufferedAsync(context);
         var half = body.Length / 2;
         context.Response.ContentLength = body.Length;
+        FaultResponses.Mark(context.Response, FaultKind.Stall);
         try
         {
             await context.Response.Body.WriteAsync(body.AsMemory(0, half), context.RequestAborted);

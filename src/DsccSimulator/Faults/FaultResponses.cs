@@ -12,11 +12,23 @@ namespace DsccSimulator.Faults;
 /// </summary>
 public static class FaultResponses
 {
+    /// <summary>
+    /// Marks an answer the fault injector made or reshaped (value: the fault kind, <c>status</c> or <c>stall</c>).
+    /// A gateway's 429/502/503/504 (or a scripted 418) need not be a status the operation's spec declares, and a
+    /// stalled body cannot be read whole, so clients that check answers against the spec skip marked ones.
+    /// </summary>
+    public const string FaultHeader = "X-Dscc-Simulator-Fault";
+
+    /// <summary>Sets <see cref="FaultHeader"/>; call before the response starts.</summary>
+    public static void Mark(HttpResponse response, FaultKind kind) =>
+        response.Headers[FaultHeader] = Fault.KindName(kind);
+
     public static async Task WriteAsync(HttpContext context, Fault fault)
     {
         var status = fault.Status.GetValueOrDefault(StatusCodes.Status500InternalServerError);
         var response = context.Response;
         response.StatusCode = status;
+        Mark(response, FaultKind.Status);
         if (fault.RetryAfter is not null)
         {
             response.Headers.RetryAfter = fault.RetryAfter;

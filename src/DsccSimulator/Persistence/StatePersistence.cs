@@ -88,7 +88,8 @@ public static class StatePersistence
             if (!finished)
             {
                 task.FailAfterRestart(new ArrayFailure("INTERNAL_ERROR",
-                    "The simulator restarted while this task was running and cannot resume it."), now);
+                    "The simulator restarted while this task was running and cannot resume it.",
+                    "Check whether the change was made, and submit the request again if not."), now);
             }
 
             return task;

@@ -201,7 +201,7 @@ public sealed partial class FleetStore
 
         var pool = poolsBySystem[system.Id].Find(p => p.Name == plan.PoolName);
         return pool is null
-            ? (null, new ArrayFailure("NOT_FOUND", $"CPG '{plan.PoolName}' does not exist on system {system.Name}."))
+            ? (null, ArrayFailure.PoolNotFound($"CPG '{plan.PoolName}' does not exist on system {system.Name}."))
             : (pool, null);
     }
 

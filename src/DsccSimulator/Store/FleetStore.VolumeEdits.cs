@@ -51,8 +51,8 @@ public sealed partial class FleetStore
                 targetPool = poolsBySystem[system.Id].Find(p => p.Name == plan.PoolName);
                 if (targetPool is null)
                 {
-                    return (null, new ArrayFailure(
-                        "NOT_FOUND", $"CPG '{plan.PoolName}' does not exist on system {system.Name}."));
+                    return (null, ArrayFailure.PoolNotFound(
+                        $"CPG '{plan.PoolName}' does not exist on system {system.Name}."));
                 }
             }
 

@@ -156,7 +156,7 @@ public sealed partial class FleetStore
             var set = volumeSets.Find(s => SameId(s.Id, setId));
             if (set is null)
             {
-                return (null, new ArrayFailure("NOT_FOUND", $"No volume set has id '{setId}'."));
+                return (null, SetGone(setId));
             }
 
             var system = systemsById[set.SystemId];
@@ -242,7 +242,7 @@ public sealed partial class FleetStore
         {
             var set = volumeSets.Find(s => SameId(s.Id, setId));
             return set is null
-                ? (null, new ArrayFailure("NOT_FOUND", $"No volume set has id '{setId}'."))
+                ? (null, SetGone(setId))
                 : (set, null);
         }
     }
@@ -265,6 +265,13 @@ public sealed partial class FleetStore
     private static bool SameId(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private static string NameKey(string systemId, string name) => systemId + "/" + name;
+
+    /// <summary>The path's set was checked when the request came, so a task that cannot find it ran after a delete.
+    /// </summary>
+    private static ArrayFailure SetGone(string setId) => new(
+        "NOT_FOUND",
+        $"No volume set has id '{setId}'.",
+        "The volume set was deleted after this request was accepted; list the volume sets to find it.");
 
     private static ArrayFailure DuplicateSetName(StorageSystem system, string name) =>
         new("BAD_REQUEST", system.DeviceType.UsesCpgs()
@@ -291,7 +298,9 @@ public sealed partial class FleetStore
             var volume = FindMember(system, reference);
             if (volume is null)
             {
-                return new ArrayFailure("NOT_FOUND", $"Volume '{reference}' does not exist on system {system.Name}.");
+                return new ArrayFailure("NOT_FOUND", $"Volume '{reference}' does not exist on system {system.Name}.",
+                    "Add only volumes of the set's own system; list them with GET "
+                    + "/api/v1/storage-systems/{systemId}/volumes.");
             }
 
             var ownerId = volumeSetIdByVolume.GetValueOrDefault(volume.Id);
@@ -323,7 +332,8 @@ public sealed partial class FleetStore
             var volume = FindMember(system, reference);
             if (volume is null)
             {
-                return new ArrayFailure("NOT_FOUND", $"Volume '{reference}' does not exist on system {system.Name}.");
+                return new ArrayFailure("NOT_FOUND", $"Volume '{reference}' does not exist on system {system.Name}.",
+                    "Remove only volumes the set lists as members.");
             }
 
             if (!set.MemberIds.Contains(volume.Id))

@@ -35,9 +35,15 @@ public sealed record VolumeReservation(VolumePlan Plan, StoragePool Pool);
 
 /// <summary>
 /// Why the array refused an operation; becomes the task's <c>error</c>. The recommendation, when given, replaces the
-/// generic one in the task's <c>recommendations</c>.
+/// generic one in the task's <c>recommendations</c>; a NOT_FOUND has no generic one, since what to look up depends
+/// on what was missing.
 /// </summary>
-public sealed record ArrayFailure(string ErrorCode, string Message, string Recommendation = null);
+public sealed record ArrayFailure(string ErrorCode, string Message, string Recommendation = null)
+{
+    /// <summary>A CPG (device-type1/4) or pool (device-type2) the request named does not exist on the array.</summary>
+    public static ArrayFailure PoolNotFound(string message) => new("NOT_FOUND", message,
+        "Check the pool or CPG name against GET /api/v1/storage-systems/{systemId}/storage-pools.");
+}
 
 /// <summary>
 /// The simulated fleet: systems, pools and volumes. Systems and pools are fixed after seeding; volumes change as
@@ -173,15 +179,15 @@ public sealed partial class FleetStore
             if (pool is null)
             {
                 var wanted = system.DeviceType.UsesCpgs() ? $"CPG '{plan.PoolName}'" : $"pool '{plan.PoolId}'";
-                return (null, new ArrayFailure("NOT_FOUND", $"{wanted} does not exist on system {system.Name}."));
+                return (null, ArrayFailure.PoolNotFound($"{wanted} does not exist on system {system.Name}."));
             }
 
             var snapshotPoolMissing = plan.SnapshotPoolName is not null
                 && !poolsBySystem[system.Id].Exists(p => p.Name == plan.SnapshotPoolName);
             if (snapshotPoolMissing)
             {
-                return (null, new ArrayFailure(
-                    "NOT_FOUND", $"Snapshot CPG '{plan.SnapshotPoolName}' does not exist on system {system.Name}."));
+                return (null, ArrayFailure.PoolNotFound(
+                    $"Snapshot CPG '{plan.SnapshotPoolName}' does not exist on system {system.Name}."));
             }
 
             var taken = takenNamesBySystem[system.Id];

@@ -188,8 +188,18 @@ public sealed partial class HostInventory(IdFactory runtimeIds)
 
     private HostSnapshot Current => snapshot ??= new HostSnapshot([.. hosts], [.. groups], [.. initiators]);
 
+    /// <summary>An unknown host, host group or initiator id, named in the body or deleted since the request.</summary>
     private static ArrayFailure NotFound(string noun, string id) =>
-        new("NOT_FOUND", $"No {noun} has id '{id}'.");
+        new("NOT_FOUND", $"No {noun} has id '{id}'.",
+            $"List the {noun}s (GET /api/v1/{CollectionOf(noun)}) and use the id of one that exists; "
+            + "it may have been deleted after this request was accepted.");
+
+    private static string CollectionOf(string noun) => noun switch
+    {
+        "host" => "host-initiators",
+        "host group" => "host-initiator-groups",
+        _ => "initiators",
+    };
 
     private static ArrayFailure Duplicate(string noun, string name) =>
         new("BAD_REQUEST", $"A {noun} named '{name}' already exists.");

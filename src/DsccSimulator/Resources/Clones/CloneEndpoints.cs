@@ -58,11 +58,12 @@ public static class CloneEndpoints
     }
 
     /// <summary>
-    /// <c>online</c> (or an <c>onlineClone</c> object) makes an online copy into a new volume, in
+    /// <c>online</c> (or an <c>onlineClone</c>) makes an online copy into a new volume, in
     /// <c>onlineClone.destinationCpg</c> and optionally exported to <c>onlineClone.hostGroupId</c>. Otherwise it is
     /// an offline copy: into the existing volume <c>destinationVolume</c> with
     /// <c>offlineClone.useExistingVolume</c>, else into a new volume in
-    /// <c>offlineClone.createVolume.destinationCpg</c>.
+    /// <c>offlineClone.createVolume.destinationCpg</c>. The three option properties are one-element arrays, as
+    /// v1.4.0 declares them (<see cref="RequestValues.SingleObject"/>).
     /// Without a CPG the clone goes to the source's CPG.
     /// </summary>
     private static async Task<IResult> CloneVolumeAsync(
@@ -76,8 +77,8 @@ public static class CloneEndpoints
         var (system, volume) = VolumeLookup.Require(store, systemId, volumeId, type);
         var body = RequestBodyValidationMiddleware.BodyOf(context);
 
-        var onlineClone = RequestValues.Object(body, "onlineClone");
-        var offlineClone = RequestValues.Object(body, "offlineClone");
+        var onlineClone = RequestValues.SingleObject(body, "onlineClone");
+        var offlineClone = RequestValues.SingleObject(body, "offlineClone");
         var online = RequestValues.Bool(body, "online") ?? (onlineClone is not null && offlineClone is null);
         if ((online && offlineClone is not null) || (!online && onlineClone is not null))
         {
@@ -163,7 +164,7 @@ public static class CloneEndpoints
     private static ClonePlan OfflinePlan(ClonePlan plan, JsonElement options)
     {
         var intoExisting = RequestValues.Bool(options, "useExistingVolume") ?? false;
-        var createVolume = RequestValues.Object(options, "createVolume");
+        var createVolume = RequestValues.SingleObject(options, "createVolume", "offlineClone.createVolume");
         if (intoExisting && createVolume is not null)
         {
             throw ApiException.BadRequest(

@@ -72,24 +72,24 @@ public static class RequestValues
         body.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     /// <summary>
-    /// An object-valued property. The v1.4.0 spec declares a few of these with <c>items</c> but no type (a quirk;
-    /// v1.5.0 makes them plain objects), so a one-element array holding the object is accepted too.
+    /// A property v1.4.0 declares as an array (<c>items</c>, no type) although it carries one set of options
+    /// (<c>onlineClone</c>, <c>offlineClone</c>, <c>createVolume</c>; v1.5.0 makes them objects). The schema
+    /// check lets only the array form through, so this reads its single element; an empty or longer array names
+    /// no one set of options and is refused rather than guessed at.
     /// </summary>
-    public static JsonElement? Object(JsonElement body, string property)
+    /// <param name="path">The property's dotted path from the body's root, for the message; default its name.</param>
+    public static JsonElement? SingleObject(JsonElement body, string property, string path = null)
     {
         if (Element(body, property) is not { } value)
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 1)
-        {
-            value = value[0];
-        }
-
-        return value.ValueKind == JsonValueKind.Object
-            ? value
-            : throw ApiException.BadRequest($"Property '{property}' must be an object.");
+        return value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 1
+            && value[0].ValueKind == JsonValueKind.Object
+                ? value[0]
+                : throw ApiException.BadRequest(
+                    $"Property '{path ?? property}' must be an array of exactly one object.");
     }
 
     /// <summary>A non-empty list of distinct, non-blank strings (host group ids).</summary>

@@ -35,7 +35,9 @@ public static class TaskViews
             LogMessages = task.Log.Select(l => new TaskLogMessage(l.Message, l.At)).ToList(),
             ParentTask = new ResourceReference(task.Name, selfUri, "task"),
             ProgressPercent = task.ProgressPercent,
-            Recommendations = failed ? [new TaskRecommendation(Recommendation(task.Failure))] : [],
+            Recommendations = failed && Recommendation(task.Failure) is { } advice
+                ? [new TaskRecommendation(advice)]
+                : [],
             SourceResource = Reference(task.Source),
             StartedAt = task.StartedAt,
             State = task.State.ToString().ToUpperInvariant(),
@@ -49,9 +51,13 @@ public static class TaskViews
     private static ResourceReference Reference(TaskResource resource) =>
         new(resource.Name, resource.ResourceUri, resource.Type);
 
+    /// <summary>
+    /// The failure's own advice, else a generic one. A NOT_FOUND gets no generic advice: what to look up depends on
+    /// what was missing (a CPG, a host, a volume set), so only the failure itself can say it.
+    /// </summary>
     private static string Recommendation(ArrayFailure failure) => failure.Recommendation ?? failure.ErrorCode switch
     {
-        "NOT_FOUND" => "Check the pool or CPG name against GET /api/v1/storage-systems/{systemId}/storage-pools.",
+        "NOT_FOUND" => null,
         _ => "Correct the request and submit it again.",
     };
 }

@@ -12,7 +12,9 @@ using Xunit;
 
 namespace DsccPowerShell.Tests
 {
-    /// <summary>Sessions opened with a token obtained elsewhere (Connect-Dscc -AccessToken): no secret, no renewal.</summary>
+    /// <summary>
+    /// Sessions opened with a token obtained elsewhere (Connect-Dscc -AccessToken): no secret, no renewal.
+    /// </summary>
     public sealed class AccessTokenSessionTests
     {
         private const string ListPath = "/api/v1/volumes";
@@ -21,7 +23,10 @@ namespace DsccPowerShell.Tests
         private static FakeDscc FakeWithList()
         {
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Get, ListPath, FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
+            fake.Route(
+                HttpMethod.Get,
+                ListPath,
+                FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
             return fake;
         }
 
@@ -112,7 +117,10 @@ namespace DsccPowerShell.Tests
         {
             // Arrange: retries on, to show a 401 is neither retried nor renewed.
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Get, ListPath, FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-1"));
+            fake.Route(
+                HttpMethod.Get,
+                ListPath,
+                FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-1"));
             var log = new CallLog();
             using DsccSession session = TestSessions.Open(
                 TestSessions.AccessTokenSettings(GivenToken, Retries.Tiny(maxAttempts: 4)), fake);

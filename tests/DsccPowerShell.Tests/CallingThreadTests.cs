@@ -34,7 +34,9 @@ namespace DsccPowerShell.Tests
                 HttpMethod.Get,
                 ListPath,
                 FakeAnswer.DsccError(HttpStatusCode.ServiceUnavailable, "busy", "503", "t-1").After(delay),
-                FakeAnswer.DsccError((HttpStatusCode)429, "slow down", "429", "t-2").WithHeader("Retry-After", "0").After(delay),
+                FakeAnswer.DsccError((HttpStatusCode)429, "slow down", "429", "t-2")
+                    .WithHeader("Retry-After", "0")
+                    .After(delay),
                 FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-3").After(delay),
                 FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }).After(delay));
             var lines = new ConcurrentQueue<(int Thread, string Stream, string Line)>();
@@ -54,7 +56,8 @@ namespace DsccPowerShell.Tests
                 callerThread = Environment.CurrentManagedThreadId;
                 try
                 {
-                    using DsccSession session = TestSessions.Open(fake, context: Context(), retry: Retries.Tiny(maxAttempts: 4));
+                    using DsccSession session = TestSessions.Open(
+                        fake, context: Context(), retry: Retries.Tiny(maxAttempts: 4));
                     result = session.Api.Send(HttpMethod.Get, ListPath, body: null, Context());
                 }
                 catch (Exception ex)
@@ -69,7 +72,9 @@ namespace DsccPowerShell.Tests
             Assert.Null(failure);
             Assert.Equal(0, (int)result["total"]);
             Assert.Equal(3, fake.TokenRequests.Count);
-            Assert.Equal(new[] { "Bearer tok-1", "Bearer tok-1", "Bearer tok-1", "Bearer tok-2" }, fake.ApiRequests.Select(r => r.Authorization));
+            Assert.Equal(
+                new[] { "Bearer tok-1", "Bearer tok-1", "Bearer tok-1", "Bearer tok-2" },
+                fake.ApiRequests.Select(r => r.Authorization));
 
             // Assert: every line, retry and renewal lines included, came on the caller's thread.
             var all = lines.ToArray();

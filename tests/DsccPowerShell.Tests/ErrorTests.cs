@@ -12,7 +12,9 @@ using Xunit;
 
 namespace DsccPowerShell.Tests
 {
-    /// <summary>HTTP failures become exceptions carrying DSCC's own words, never secrets (field lessons 6 and 10).</summary>
+    /// <summary>
+    /// HTTP failures become exceptions carrying DSCC's own words, never secrets (field lessons 6 and 10).
+    /// </summary>
     public sealed class ErrorTests
     {
         private const string Token = "tok-7f3a9c-recognisable";
@@ -119,7 +121,10 @@ namespace DsccPowerShell.Tests
         {
             // Arrange: a captive portal answers 200 with HTML.
             var fake = FakeWithRecognisableToken();
-            fake.Route(HttpMethod.Get, "/api/v1/volumes/vol-1", FakeAnswer.Html(HttpStatusCode.OK, "<html>login</html>"));
+            fake.Route(
+                HttpMethod.Get,
+                "/api/v1/volumes/vol-1",
+                FakeAnswer.Html(HttpStatusCode.OK, "<html>login</html>"));
             using DsccSession session = TestSessions.Open(fake);
 
             // Act

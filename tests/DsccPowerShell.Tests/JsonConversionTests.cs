@@ -12,7 +12,9 @@ using Xunit;
 
 namespace DsccPowerShell.Tests
 {
-    /// <summary>DSCC JSON to PSObjects: numbers, timestamps and nesting survive (field lessons 12, 14 and 15).</summary>
+    /// <summary>
+    /// DSCC JSON to PSObjects: numbers, timestamps and nesting survive (field lessons 12, 14 and 15).
+    /// </summary>
     public sealed class JsonConversionTests
     {
         private const string VolumeJson =
@@ -29,7 +31,8 @@ namespace DsccPowerShell.Tests
             "\"thin\":true," +
             "\"folder\":null," +
             "\"userSpace\":{\"usedMiB\":10.5,\"policy\":{\"level\":3,\"tags\":[\"a\",\"b\"]}}," +
-            "\"associatedLinks\":[{\"type\":\"systems\",\"resourceUri\":\"/api/v1/storage-systems/SYS1\"},[1,2],\"x\"]}";
+            "\"associatedLinks\":[" +
+            "{\"type\":\"systems\",\"resourceUri\":\"/api/v1/storage-systems/SYS1\"},[1,2],\"x\"]}";
 
         [Theory]
         [InlineData("en-US")]
@@ -40,7 +43,10 @@ namespace DsccPowerShell.Tests
         {
             // Arrange
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Get, "/api/v1/volumes/vol-1", FakeAnswer.Json(System.Net.HttpStatusCode.OK, VolumeJson));
+            fake.Route(
+                HttpMethod.Get,
+                "/api/v1/volumes/vol-1",
+                FakeAnswer.Json(System.Net.HttpStatusCode.OK, VolumeJson));
             using var scope = new CultureScope(culture);
             using DsccSession session = TestSessions.Open(fake);
 
@@ -54,7 +60,9 @@ namespace DsccPowerShell.Tests
             Assert.Equal(512000L, Assert.IsType<long>(Value(volume, "sizeMiB")));
             Assert.Equal(5497558138880L, Assert.IsType<long>(Value(volume, "userAllocLimit")));
             Assert.Equal(9007199254740993L, Assert.IsType<long>(Value(volume, "totalSizeMiB")));
-            Assert.Equal(BigInteger.Parse("18446744073709551617", System.Globalization.CultureInfo.InvariantCulture), Assert.IsType<BigInteger>(Value(volume, "hugeCounter")));
+            Assert.Equal(
+                BigInteger.Parse("18446744073709551617", System.Globalization.CultureInfo.InvariantCulture),
+                Assert.IsType<BigInteger>(Value(volume, "hugeCounter")));
             Assert.Equal(-1L, Assert.IsType<long>(Value(volume, "limitIops")));
 
             // Assert: fractions stay fractions.

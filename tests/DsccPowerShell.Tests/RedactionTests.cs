@@ -33,7 +33,8 @@ namespace DsccPowerShell.Tests
                 ""clientSecret"": ""cs-VALUE-1"",
                 ""hosts"": [
                     { ""name"": ""host-1"", ""chapSecret"": ""chap-VALUE-2"",
-                      ""initiators"": [ { ""address"": ""iqn.1998-01.com.example:h1"", ""password"": ""pw-VALUE-3"" } ] },
+                      ""initiators"": [ { ""address"": ""iqn.1998-01.com.example:h1"", " +
+                      @"""password"": ""pw-VALUE-3"" } ] },
                     { ""name"": ""host-2"", ""chapSecret"": null }
                 ],
                 ""settings"": { ""nested"": { ""Password"": ""pw-VALUE-4"", ""comment"": ""keep me"" } },
@@ -90,14 +91,16 @@ namespace DsccPowerShell.Tests
         public void ShouldShowOnlyTheLengthOfAnHtmlBody()
         {
             // Arrange: a proxy's error page that happens to echo a header.
-            const string Html = "<html><body><h1>502 Bad Gateway</h1><!-- Authorization: Bearer echo-XYZ --></body></html>";
+            const string Html =
+                "<html><body><h1>502 Bad Gateway</h1><!-- Authorization: Bearer echo-XYZ --></body></html>";
             var fake = new FakeDscc();
             fake.Route(HttpMethod.Get, ListPath, FakeAnswer.Html(HttpStatusCode.BadGateway, Html));
             var log = new CallLog();
             using DsccSession session = TestSessions.Open(fake);
 
             // Act
-            var ex = Assert.Throws<DsccApiException>(() => session.Api.Send(HttpMethod.Get, ListPath, null, log.Context()));
+            var ex = Assert.Throws<DsccApiException>(
+                () => session.Api.Send(HttpMethod.Get, ListPath, null, log.Context()));
 
             // Assert
             Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
@@ -127,14 +130,17 @@ namespace DsccPowerShell.Tests
 
             // Assert: the real secret went to the token endpoint.
             RecordedRequest sent = Assert.Single(fake.TokenRequests);
-            Assert.Contains(new KeyValuePair<string, string>("client_secret", TestSessions.Secret), FakeDscc.ParseForm(sent.Body));
+            Assert.Contains(
+                new KeyValuePair<string, string>("client_secret", TestSessions.Secret),
+                FakeDscc.ParseForm(sent.Body));
 
             // Assert: the Debug lines show the form with the secret masked, and no part of the token answer.
             Assert.Equal(
                 new[]
                 {
                     "POST " + FakeDscc.TokenUri.AbsoluteUri,
-                    "Request body: grant_type=client_credentials&client_id=" + TestSessions.ClientId + "&client_secret=***",
+                    "Request body: grant_type=client_credentials&client_id=" + TestSessions.ClientId +
+                        "&client_secret=***",
                     "Response body: ***",
                 },
                 log.Debug);
@@ -152,27 +158,37 @@ namespace DsccPowerShell.Tests
             var fake = new FakeDscc();
             fake.TokenBody = n => new JObject { ["access_token"] = "tok-LEAK-" + n + "-7f3a", ["expires_in"] = 7200 };
             fake.TokenAnswersFirst(
-                FakeAnswer.Json((HttpStatusCode)429, new JObject { ["error"] = "slow down" }).WithHeader("Retry-After", "0"));
+                FakeAnswer.Json((HttpStatusCode)429, new JObject { ["error"] = "slow down" })
+                    .WithHeader("Retry-After", "0"));
             fake.Sequence(
                 HttpMethod.Get,
                 ListPath,
-                FakeAnswer.DsccError(HttpStatusCode.ServiceUnavailable, "busy", "503", "t-1").WithHeader("Retry-After", "0"),
+                FakeAnswer.DsccError(HttpStatusCode.ServiceUnavailable, "busy", "503", "t-1")
+                    .WithHeader("Retry-After", "0"),
                 FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-2"),
                 FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
             fake.Route(HttpMethod.Post, HostGroupsPath, FakeAnswer.Drop());
-            fake.Route(HttpMethod.Get, "/api/v1/volumes/vol-1", FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-3"));
+            fake.Route(
+                HttpMethod.Get,
+                "/api/v1/volumes/vol-1",
+                FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-3"));
             var log = new CallLog();
             var errors = new List<Exception>();
 
             // Act
-            using DsccSession session = TestSessions.Open(fake, context: log.Context(), retry: Retries.Tiny(maxAttempts: 3));
+            using DsccSession session = TestSessions.Open(
+                fake, context: log.Context(), retry: Retries.Tiny(maxAttempts: 3));
             JToken list = session.Api.Send(HttpMethod.Get, ListPath, null, log.Context());
             errors.Add(Record.Exception(() => session.Api.Send(
                 HttpMethod.Post,
                 HostGroupsPath,
                 new JObject { ["name"] = "hg-1", ["chapSecret"] = "chap-LEAK-9" },
                 log.Context())));
-            errors.Add(Record.Exception(() => session.Api.Send(HttpMethod.Get, "/api/v1/volumes/vol-1", null, log.Context())));
+            errors.Add(Record.Exception(() => session.Api.Send(
+                HttpMethod.Get,
+                "/api/v1/volumes/vol-1",
+                null,
+                log.Context())));
 
             // Assert: the run did what it was meant to: retries, two renewals, two errors.
             Assert.Equal(0, (int)list["total"]);

@@ -51,7 +51,8 @@ namespace DsccPowerShell.Tests
         {
             // Arrange: retries are on, yet a cancelled request must not be tried again.
             var fake = new FakeDscc().Route(HttpMethod.Get, ListPath, FakeAnswer.Hang());
-            using DsccSession session = TestSessions.Open(fake, timeout: TimeSpan.FromSeconds(30), retry: Retries.Tiny(maxAttempts: 5));
+            using DsccSession session = TestSessions.Open(
+                fake, timeout: TimeSpan.FromSeconds(30), retry: Retries.Tiny(maxAttempts: 5));
             using var cancellation = new CancellationTokenSource();
             var log = new CallLog();
             cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
@@ -76,11 +77,15 @@ namespace DsccPowerShell.Tests
         {
             // Arrange: the token endpoint is rate limited for 30 s when the token is due for renewal.
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Get, ListPath, FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
+            fake.Route(
+                HttpMethod.Get,
+                ListPath,
+                FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
             var clock = new FakeClock();
             using DsccSession session = TestSessions.Open(fake, clock, retry: Retries.Fast(maxAttempts: 5));
             fake.TokenAnswersFirst(
-                FakeAnswer.Json((HttpStatusCode)429, new JObject { ["error"] = "slow down" }).WithHeader("Retry-After", "30"));
+                FakeAnswer.Json((HttpStatusCode)429, new JObject { ["error"] = "slow down" })
+                    .WithHeader("Retry-After", "30"));
             clock.Advance(TimeSpan.FromHours(2));
             using var cancellation = new CancellationTokenSource();
             cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
@@ -108,7 +113,10 @@ namespace DsccPowerShell.Tests
 
             // Act
             var ex = Assert.Throws<DsccTimeoutException>(() => session.Api.Send(
-                HttpMethod.Post, CreatePath, new JObject { ["name"] = "vol-a", ["sizeMib"] = 1024 }, DsccCallContext.Silent));
+                HttpMethod.Post,
+                CreatePath,
+                new JObject { ["name"] = "vol-a", ["sizeMib"] = 1024 },
+                DsccCallContext.Silent));
 
             // Assert: a timeout that names the URI, after one POST only.
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1.5), "took " + stopwatch.Elapsed);

@@ -34,7 +34,11 @@ namespace DsccPowerShell.Tests
         };
 
         private static FakeAnswer Status(HttpStatusCode status) =>
-            FakeAnswer.DsccError(status, "transient " + (int)status, ((int)status).ToString(CultureInfo.InvariantCulture), "t-" + (int)status);
+            FakeAnswer.DsccError(
+                status,
+                "transient " + (int)status,
+                ((int)status).ToString(CultureInfo.InvariantCulture),
+                "t-" + (int)status);
 
         private static FakeAnswer TooMany() => Status((HttpStatusCode)429);
 
@@ -49,7 +53,9 @@ namespace DsccPowerShell.Tests
                 : null;
 
         private static FakeAnswer OkFor(HttpMethod method) =>
-            method == HttpMethod.Get ? FakeAnswer.Ok(EmptyList) : FakeAnswer.Ok(new JObject { ["taskUri"] = "/api/v1/tasks/t-1" });
+            method == HttpMethod.Get
+                ? FakeAnswer.Ok(EmptyList)
+                : FakeAnswer.Ok(new JObject { ["taskUri"] = "/api/v1/tasks/t-1" });
 
         private static FakeAnswer Failure(string failure) => failure switch
         {
@@ -188,7 +194,8 @@ namespace DsccPowerShell.Tests
             // Arrange: DSCC asks for two minutes; the session allows three seconds per wait.
             var fake = new FakeDscc();
             fake.Route(HttpMethod.Get, ListPath, TooMany().WithHeader("Retry-After", "120"));
-            using DsccSession session = TestSessions.Open(fake, retry: Retries.Fast(maxAttempts: 3, maxDelaySeconds: 3));
+            using DsccSession session = TestSessions.Open(
+                fake, retry: Retries.Fast(maxAttempts: 3, maxDelaySeconds: 3));
             using var probe = new CancelAtRetry(cancelBeforeAttempt: 2);
 
             // Act
@@ -231,7 +238,8 @@ namespace DsccPowerShell.Tests
                     answered = 0;
                     skipWaits = attempt - 2;
                     using var probe = new CancelAtRetry(cancelBeforeAttempt: attempt);
-                    Exception ex = Record.Exception(() => session.Api.Send(HttpMethod.Get, ListPath, null, probe.Context));
+                    Exception ex = Record.Exception(
+                        () => session.Api.Send(HttpMethod.Get, ListPath, null, probe.Context));
                     Assert.IsAssignableFrom<OperationCanceledException>(ex);
                     waits.Add(probe.Announced.Seconds);
                 }
@@ -248,7 +256,8 @@ namespace DsccPowerShell.Tests
             Assert.All(first.Concat(fifth), w => Assert.InRange(w, 0.0, 60.0));
             Assert.True(
                 fifth.Average() > 3 * first.Average(),
-                "not exponential: first waits " + string.Join(", ", first) + "; fifth waits " + string.Join(", ", fifth));
+                "not exponential: first waits " + string.Join(", ", first) +
+                    "; fifth waits " + string.Join(", ", fifth));
             Assert.Equal(25 * 1 + (25 * 5), fake.ApiRequests.Count);
         }
 
@@ -413,7 +422,8 @@ namespace DsccPowerShell.Tests
             using DsccSession session = TestSessions.Open(fake, retry: Retries.Tiny(maxAttempts));
 
             // Act
-            var ex = Assert.Throws<DsccApiException>(() => session.Api.Send(HttpMethod.Get, ListPath, null, log.Context()));
+            var ex = Assert.Throws<DsccApiException>(
+                () => session.Api.Send(HttpMethod.Get, ListPath, null, log.Context()));
 
             // Assert: exactly maxAttempts requests, then DSCC's last answer as the error.
             Assert.Equal(maxAttempts, fake.ApiRequests.Count);
@@ -445,7 +455,8 @@ namespace DsccPowerShell.Tests
             var stopwatch = Stopwatch.StartNew();
 
             // Act
-            var ex = Assert.Throws<DsccApiException>(() => session.Api.Send(HttpMethod.Get, ListPath, null, log.Context()));
+            var ex = Assert.Throws<DsccApiException>(
+                () => session.Api.Send(HttpMethod.Get, ListPath, null, log.Context()));
 
             // Assert: two requests, no 5 s wait, and the last failure (503) is what surfaces.
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), "waited anyway: " + stopwatch.Elapsed);
@@ -497,14 +508,16 @@ namespace DsccPowerShell.Tests
             var fake = new FakeDscc();
             FakeAnswer first = failure == "drop"
                 ? FakeAnswer.Drop()
-                : FakeAnswer.Json((HttpStatusCode)int.Parse(failure, CultureInfo.InvariantCulture), new JObject { ["error"] = "rate_limited" })
-                    .WithHeader("Retry-After", "0");
+                : FakeAnswer.Json(
+                    (HttpStatusCode)int.Parse(failure, CultureInfo.InvariantCulture),
+                    new JObject { ["error"] = "rate_limited" }).WithHeader("Retry-After", "0");
             fake.TokenAnswersFirst(first);
             fake.Route(HttpMethod.Get, ListPath, FakeAnswer.Ok(EmptyList));
             var log = new CallLog();
 
             // Act
-            using DsccSession session = TestSessions.Open(fake, context: log.Context(), retry: Retries.Fast(maxAttempts: 3));
+            using DsccSession session = TestSessions.Open(
+                fake, context: log.Context(), retry: Retries.Fast(maxAttempts: 3));
             JToken result = session.Api.Send(HttpMethod.Get, ListPath, null, log.Context());
 
             // Assert: two identical token requests, the session opened and works with the token it got.

@@ -25,7 +25,12 @@ namespace DsccPowerShell.Tests
 
         private static JObject State(string state, int percent, double? pollSeconds = null)
         {
-            var task = new JObject { ["name"] = "Create volume vol-a", ["state"] = state, ["progressPercent"] = percent };
+            var task = new JObject
+            {
+                ["name"] = "Create volume vol-a",
+                ["state"] = state,
+                ["progressPercent"] = percent,
+            };
             if (pollSeconds != null)
             {
                 task["suggestedPollingIntervalSeconds"] = pollSeconds.Value;
@@ -150,7 +155,8 @@ namespace DsccPowerShell.Tests
 
             // Act
             var ex = Assert.Throws<DsccTimeoutException>(
-                () => DsccTaskWaiter.Wait(session, TaskPath, TimeSpan.FromMilliseconds(50), null, DsccCallContext.Silent));
+                () => DsccTaskWaiter.Wait(
+                    session, TaskPath, TimeSpan.FromMilliseconds(50), null, DsccCallContext.Silent));
 
             // Assert
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), "took " + stopwatch.Elapsed);
@@ -248,7 +254,8 @@ namespace DsccPowerShell.Tests
                 "{\"type\":\"volumes\",\"resourceUri\":\"/api/v1/volumes/abc123\"}]}");
 
             // Act
-            PSObject volume = DsccVolumes.GetCreatedVolume(session, DsccTaskWaiterTestData.Plan("vol-a"), task, DsccCallContext.Silent);
+            PSObject volume = DsccVolumes.GetCreatedVolume(
+                session, DsccTaskWaiterTestData.Plan("vol-a"), task, DsccCallContext.Silent);
 
             // Assert
             Assert.Equal("abc123", volume.Properties["id"].Value);
@@ -270,7 +277,8 @@ namespace DsccPowerShell.Tests
             PSObject task = DsccTaskWaiterTestData.Task("{\"state\":\"SUCCEEDED\"}");
 
             // Act
-            PSObject volume = DsccVolumes.GetCreatedVolume(session, DsccTaskWaiterTestData.Plan("vol b"), task, DsccCallContext.Silent);
+            PSObject volume = DsccVolumes.GetCreatedVolume(
+                session, DsccTaskWaiterTestData.Plan("vol b"), task, DsccCallContext.Silent);
 
             // Assert
             Assert.Equal("def456", volume.Properties["id"].Value);

@@ -11,7 +11,9 @@ using Xunit;
 
 namespace DsccPowerShell.Tests
 {
-    /// <summary>The connection probe: empty is success, forbidden is "connected, lacks a permission" (field lesson 5).</summary>
+    /// <summary>
+    /// The connection probe: empty is success, forbidden is "connected, lacks a permission" (field lesson 5).
+    /// </summary>
     public sealed class TestConnectionTests
     {
         private const string ProbePath = "/api/v1/storage-systems";
@@ -33,7 +35,13 @@ namespace DsccPowerShell.Tests
             fake.Route(
                 HttpMethod.Get,
                 ProbePath,
-                FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0, ["pageLimit"] = 1, ["pageOffset"] = 0 }));
+                FakeAnswer.Ok(new JObject
+                {
+                    ["items"] = new JArray(),
+                    ["total"] = 0,
+                    ["pageLimit"] = 1,
+                    ["pageOffset"] = 0,
+                }));
             using DsccSession session = TestSessions.Open(fake);
 
             // Act
@@ -54,7 +62,10 @@ namespace DsccPowerShell.Tests
                 HttpMethod.Get,
                 ProbePath,
                 FakeAnswer.DsccError(
-                    HttpStatusCode.Forbidden, "Forbidden: missing permission data-services.storage-system.read", "403", "t-2"));
+                    HttpStatusCode.Forbidden,
+                    "Forbidden: missing permission data-services.storage-system.read",
+                    "403",
+                    "t-2"));
             using DsccSession session = TestSessions.Open(fake, retry: Retries.Tiny(maxAttempts: 3));
 
             // Act
@@ -75,7 +86,10 @@ namespace DsccPowerShell.Tests
         {
             // Arrange: a client of another workspace or region: every token is refused.
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Get, ProbePath, FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-3"));
+            fake.Route(
+                HttpMethod.Get,
+                ProbePath,
+                FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-3"));
             using DsccSession session = TestSessions.Open(fake);
 
             // Act
@@ -98,7 +112,10 @@ namespace DsccPowerShell.Tests
             // Arrange: another session of the client took a token, so the first probe is refused once.
             var fake = new FakeDscc();
             fake.OnlyLatestTokenIsValid = true;
-            fake.Route(HttpMethod.Get, ProbePath, FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
+            fake.Route(
+                HttpMethod.Get,
+                ProbePath,
+                FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
             using DsccSession session = TestSessions.Open(fake);
             using DsccSession other = TestSessions.Open(fake);
 

@@ -103,7 +103,8 @@ namespace DsccPowerShell.Tests
             var fake = new FakeDscc().Route(
                 HttpMethod.Get,
                 VolumePath,
-                FakeAnswer.Ok(new Newtonsoft.Json.Linq.JObject { ["id"] = "vol-1" }).After(TimeSpan.FromMilliseconds(150)));
+                FakeAnswer.Ok(new Newtonsoft.Json.Linq.JObject { ["id"] = "vol-1" })
+                    .After(TimeSpan.FromMilliseconds(150)));
             using DsccSession session = TestSessions.Open(fake, timeout: TimeSpan.FromSeconds(2));
 
             // Act

@@ -27,7 +27,10 @@ namespace DsccPowerShell.Tests
         private static FakeDscc FakeWithList()
         {
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Get, ListPath, FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
+            fake.Route(
+                HttpMethod.Get,
+                ListPath,
+                FakeAnswer.Ok(new JObject { ["items"] = new JArray(), ["total"] = 0 }));
             return fake;
         }
 
@@ -121,7 +124,9 @@ namespace DsccPowerShell.Tests
             Assert.Equal(new[] { "tok-1", "tok-2", "tok-3" }, fake.IssuedTokens);
             Assert.Equal(2, sessionA.TokenCount);
             var api = fake.ApiRequests;
-            Assert.Equal(Threads, api.Count(r => r.BearerToken == "tok-1" && r.AnsweredStatus == HttpStatusCode.Unauthorized));
+            Assert.Equal(
+                Threads,
+                api.Count(r => r.BearerToken == "tok-1" && r.AnsweredStatus == HttpStatusCode.Unauthorized));
             Assert.Equal(Threads, api.Count(r => r.BearerToken == "tok-3" && r.AnsweredStatus == HttpStatusCode.OK));
             Assert.Equal(2 * Threads, api.Count);
             Assert.Equal(Threads, sessionA.Statistics.Unauthorized);
@@ -145,7 +150,8 @@ namespace DsccPowerShell.Tests
                     int before = fake.ApiRequests.Count;
                     JToken result = session.Api.Send(HttpMethod.Get, ListPath, null, DsccCallContext.Silent);
 
-                    // Assert (each call): it succeeded, and sent the request at most twice (refused, renewed, repeated).
+                    // Assert (each call): it succeeded, and sent the request at most twice
+                    // (refused, renewed, repeated).
                     Assert.Equal(0, (int)result["total"]);
                     Assert.InRange(fake.ApiRequests.Count - before, 1, 2);
                 }
@@ -156,7 +162,9 @@ namespace DsccPowerShell.Tests
             int refused = api.Count(r => r.AnsweredStatus == HttpStatusCode.Unauthorized);
             Assert.Equal(refused, sessionA.Statistics.Unauthorized + sessionB.Statistics.Unauthorized);
             Assert.Equal(20 + refused, api.Count);
-            Assert.True(fake.TokenRequests.Count <= refused + 2, fake.TokenRequests.Count + " token requests for " + refused + " refusals");
+            Assert.True(
+                fake.TokenRequests.Count <= refused + 2,
+                fake.TokenRequests.Count + " token requests for " + refused + " refusals");
             Assert.Equal(sessionA.TokenCount + sessionB.TokenCount, fake.TokenRequests.Count);
             Assert.True(sessionA.TokenCount - 1 <= sessionA.Statistics.Unauthorized, "A renewed without a refusal");
             Assert.True(sessionB.TokenCount - 1 <= sessionB.Statistics.Unauthorized, "B renewed without a refusal");
@@ -177,7 +185,8 @@ namespace DsccPowerShell.Tests
             fake.Route(
                 method,
                 path,
-                FakeAnswer.DsccError(HttpStatusCode.Forbidden, "missing permission data-services.volume.read", "403", "t-403"));
+                FakeAnswer.DsccError(
+                    HttpStatusCode.Forbidden, "missing permission data-services.volume.read", "403", "t-403"));
             var log = new CallLog();
             using DsccSession session = TestSessions.Open(fake, retry: Retries.Tiny(maxAttempts: 3));
 
@@ -201,7 +210,10 @@ namespace DsccPowerShell.Tests
         {
             // Arrange: a create, with retries on: a 401 is not a transient failure and is repeated only once.
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Post, CreatePath, FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-9"));
+            fake.Route(
+                HttpMethod.Post,
+                CreatePath,
+                FakeAnswer.DsccError(HttpStatusCode.Unauthorized, "Unauthorized", "401", "t-9"));
             var log = new CallLog();
             using DsccSession session = TestSessions.Open(fake, retry: Retries.Tiny(maxAttempts: 5));
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using DsccPowerShell.Engine;
 using DsccPowerShell.Engine.Http;
@@ -49,7 +50,8 @@ namespace DsccPowerShell.Tests
             Assert.Equal(3, form.Count);
 
             // Assert: the raw body escapes '&', '=', '%' and '+' (a literal '+' would decode as a space).
-            string rawSecret = token.Body.Split('&').Single(p => p.StartsWith("client_secret=", StringComparison.Ordinal))
+            string rawSecret = token.Body.Split('&')
+                .Single(p => p.StartsWith("client_secret=", StringComparison.Ordinal))
                 .Substring("client_secret=".Length);
             Assert.DoesNotContain("=", rawSecret, StringComparison.Ordinal);
             Assert.DoesNotContain(" ", rawSecret, StringComparison.Ordinal);
@@ -96,7 +98,11 @@ namespace DsccPowerShell.Tests
         [InlineData("expires_in 7200", 7200, null, 7140)]
         [InlineData("JWT exp only", null, 3600, 3540)]
         [InlineData("no lifetime", null, null, null)]
-        public void ShouldRenewTokenWhenNearExpiry(string reason, int? expiresIn, int? jwtLifetime, int? renewAfterSeconds)
+        public void ShouldRenewTokenWhenNearExpiry(
+            string reason,
+            int? expiresIn,
+            int? jwtLifetime,
+            int? renewAfterSeconds)
         {
             // Arrange
             FakeDscc fake = FakeWithVolume();
@@ -277,6 +283,77 @@ namespace DsccPowerShell.Tests
             int rejected = apiRequests.Count(r => r.BearerToken == "tok-1");
             Assert.Equal(8 + rejected, apiRequests.Count);
             Assert.Equal(8, apiRequests.Count(r => r.BearerToken == "tok-3"));
+        }
+
+        [Fact]
+        public void ShouldSendARetryWithATokenThatOutlivedNoRetryWait()
+        {
+            // Arrange: the first attempt is refused with 503, and its token expires while the engine waits.
+            var clock = new FakeClock();
+            var fake = new FakeDscc();
+            int attempts = 0;
+            fake.Route(HttpMethod.Get, VolumePath, request =>
+            {
+                if (Interlocked.Increment(ref attempts) > 1)
+                {
+                    return FakeAnswer.Ok(new JObject { ["id"] = "vol-1", ["name"] = "v1" });
+                }
+
+                clock.UtcNow = clock.UtcNow.AddHours(2);
+                return FakeAnswer.DsccError(HttpStatusCode.ServiceUnavailable, "busy", "503", "t-1")
+                    .WithHeader("Retry-After", "0");
+            });
+            using DsccSession session = TestSessions.Open(fake, clock, retry: Retries.Tiny(maxAttempts: 3));
+
+            // Act
+            var volume = DsccVolumes.Get(session, "vol-1", DsccCallContext.Silent);
+
+            // Assert: what came back is the second answer.
+            Assert.Equal("v1", volume.Properties["name"].Value);
+
+            // Assert: the retry went out with a renewed token, taken before sending it rather than after a 401.
+            Assert.Equal(new[] { "Bearer tok-1", "Bearer tok-2" }, fake.ApiRequests.Select(r => r.Authorization));
+            Assert.Equal(2, fake.TokenRequests.Count);
+            Assert.Equal(0, session.Statistics.Unauthorized);
+        }
+
+        [Fact]
+        public void ShouldNotRepeatARequestWhoseTokenCouldNotBeRenewed()
+        {
+            // Arrange: the token expires during a retry wait, and by then the token service is unreachable.
+            var clock = new FakeClock();
+            var fake = new FakeDscc();
+            int tokenRequests = 0;
+            fake.Route(
+                HttpMethod.Post,
+                FakeDscc.TokenUri.AbsolutePath,
+                request => Interlocked.Increment(ref tokenRequests) == 1
+                    ? FakeAnswer.Ok(new JObject
+                    {
+                        ["access_token"] = "tok-1",
+                        ["token_type"] = "Bearer",
+                        ["expires_in"] = 7200,
+                    })
+                    : FakeAnswer.Drop(),
+                FakeDscc.TokenUri.Host);
+            fake.Route(HttpMethod.Get, VolumePath, request =>
+            {
+                clock.UtcNow = clock.UtcNow.AddHours(2);
+                return FakeAnswer.DsccError(HttpStatusCode.ServiceUnavailable, "busy", "503", "t-1")
+                    .WithHeader("Retry-After", "0");
+            });
+            using DsccSession session = TestSessions.Open(fake, clock, retry: Retries.Tiny(maxAttempts: 3));
+
+            // Act
+            var ex = Assert.Throws<DsccConnectionException>(
+                () => DsccVolumes.Get(session, "vol-1", DsccCallContext.Silent));
+
+            // Assert: the token service's failure is reported, after its own three attempts and no more: the
+            // API request that needed the token is not tried again, which would start three more.
+            Assert.Equal(FakeDscc.TokenUri.Host, ex.RequestUri.Host);
+            Assert.Single(fake.ApiRequests);
+            Assert.Equal(1 + 3, fake.TokenRequests.Count);
+            Assert.Equal(1, session.Statistics.Requests - fake.TokenRequests.Count);
         }
 
         /// <summary>Builds an unsigned JWT whose payload holds exp; the engine reads it without validating.</summary>

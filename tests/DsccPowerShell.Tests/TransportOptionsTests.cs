@@ -34,8 +34,8 @@ namespace DsccPowerShell.Tests
             };
 
 #pragma warning disable SYSLIB0014 // ServicePointManager is obsolete, which is why nothing may set it.
-        private static (RemoteCertificateValidationCallback Callback, SecurityProtocolType Protocols) ProcessWideTls() =>
-            (ServicePointManager.ServerCertificateValidationCallback, ServicePointManager.SecurityProtocol);
+        private static (RemoteCertificateValidationCallback Callback, SecurityProtocolType Protocols) ProcessWideTls()
+            => (ServicePointManager.ServerCertificateValidationCallback, ServicePointManager.SecurityProtocol);
 #pragma warning restore SYSLIB0014
 
         [Fact]
@@ -48,7 +48,8 @@ namespace DsccPowerShell.Tests
             // Act 1: a session that skips the check connects and probes.
             string problem;
             bool skips;
-            using (DsccSession skipping = DsccSession.Open(RealSettings(server, skipCertificateCheck: true), DsccCallContext.Silent))
+            using (DsccSession skipping = DsccSession.Open(
+                RealSettings(server, skipCertificateCheck: true), DsccCallContext.Silent))
             {
                 problem = skipping.TestConnection(DsccCallContext.Silent);
                 skips = skipping.SkipsCertificateCheck;
@@ -99,7 +100,8 @@ namespace DsccPowerShell.Tests
             using var server = new LoopbackServer(tls: false);
 
             // Act
-            using DsccSession session = DsccSession.Open(RealSettings(server, skipCertificateCheck: false), DsccCallContext.Silent);
+            using DsccSession session = DsccSession.Open(
+                RealSettings(server, skipCertificateCheck: false), DsccCallContext.Silent);
             string problem = session.TestConnection(DsccCallContext.Silent);
 
             // Assert

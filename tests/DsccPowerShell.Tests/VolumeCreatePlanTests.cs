@@ -24,13 +24,20 @@ namespace DsccPowerShell.Tests
             fake.Route(
                 HttpMethod.Get,
                 "/api/v1/storage-systems/" + SystemId,
-                FakeAnswer.Ok(new JObject { ["id"] = SystemId, ["name"] = "array-1", ["productFamily"] = productFamily }));
+                FakeAnswer.Ok(new JObject
+                {
+                    ["id"] = SystemId,
+                    ["name"] = "array-1",
+                    ["productFamily"] = productFamily,
+                }));
             foreach (string segment in new[] { "device-type1", "device-type2", "device-type4" })
             {
                 fake.Route(
                     HttpMethod.Post,
                     "/api/v1/storage-systems/" + segment + "/" + SystemId + "/volumes",
-                    FakeAnswer.Json(HttpStatusCode.Accepted, new JObject { ["taskUri"] = TaskUri, ["status"] = "SUBMITTED" }));
+                    FakeAnswer.Json(
+                        HttpStatusCode.Accepted,
+                        new JObject { ["taskUri"] = TaskUri, ["status"] = "SUBMITTED" }));
             }
 
             return fake;
@@ -52,7 +59,13 @@ namespace DsccPowerShell.Tests
             // Arrange
             FakeDscc fake = FakeSystem(productFamily);
             using DsccSession session = TestSessions.Open(fake);
-            var request = new NewVolumeRequest { SystemId = SystemId, Name = "vol-a", SizeMiB = LargeSizeMiB, Pool = "SSD_r6" };
+            var request = new NewVolumeRequest
+            {
+                SystemId = SystemId,
+                Name = "vol-a",
+                SizeMiB = LargeSizeMiB,
+                Pool = "SSD_r6",
+            };
 
             // Act
             VolumeCreatePlan plan = DsccVolumes.PlanCreate(session, request, DsccCallContext.Silent);

@@ -59,6 +59,19 @@ Describe 'Connect-Dscc' {
         ($session | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($token))
     }
 
+    It 'shows client id, region, base URI, connection time and token expiry in its default table' {
+        $session = Connect-TestSession
+
+        $table = $session | Format-Table | Out-String -Width 300
+        $header = ($table -split "`n" | Where-Object { $_ -match '\S' })[0]
+
+        $header -split '\s+' | Where-Object { $_ } |
+            Should -Be @('Id', 'Default', 'ClientId', 'Region', 'BaseUri', 'ConnectedOn', 'TokenExpiresOn')
+        $table | Should -Match ([regex]::Escape($session.BaseUri.ToString()))
+        $session.ConnectedOn | Should -BeLessOrEqual ([DateTimeOffset]::UtcNow)
+        $session.ConnectedOn | Should -BeGreaterThan ([DateTimeOffset]::UtcNow.AddMinutes(-1))
+    }
+
     It 'refuses to bind without a region or a base URI' {
         # A runspace without a host cannot prompt for the missing parameter, as a scheduled task cannot.
         $shell = [powershell]::Create()
@@ -198,7 +211,8 @@ Describe 'Connect-Dscc for unattended runs' {
         $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
 
         $session = Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url `
-            -TokenUri $simulator.TokenUri -SkipCertificateCheck -WarningVariable warnings -WarningAction SilentlyContinue
+            -TokenUri $simulator.TokenUri -SkipCertificateCheck -WarningVariable warnings `
+            -WarningAction SilentlyContinue
 
         $session.SkipsCertificateCheck | Should -BeTrue
         $warnings.Count | Should -Be 1

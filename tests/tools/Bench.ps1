@@ -92,9 +92,11 @@ function Invoke-Soak {
 
         $results = 0..7 | ForEach-Object -ThrottleLimit 8 -Parallel {
             Import-Module $using:module
-            $session = ($using:sessions)[$_ % 2]
-            $system = ($using:systems)[$_ % ($using:systems).Count]
-            $tally = @{ Worker = $_; Calls = 0; Failed = 0; Created = 0; Errors = @{} }
+            # Named here: inside switch and catch below, $_ is the switch value and the error.
+            $worker = $_
+            $session = ($using:sessions)[$worker % 2]
+            $system = ($using:systems)[$worker % ($using:systems).Count]
+            $tally = @{ Worker = $worker; Calls = 0; Failed = 0; Created = 0; Errors = @{} }
             $round = 0
             while ([DateTime]::UtcNow -lt $using:deadline) {
                 $round++
@@ -107,7 +109,7 @@ function Invoke-Soak {
                         3 {
                             $pool = ($using:pools)[$system.id]
                             $poolArgument = if ($pool) { @{ Pool = $pool } } else { @{} }
-                            $name = "soak-$($_)-$round"
+                            $name = "soak-$worker-$round"
                             $null = New-DsccVolume -Session $session -SystemId $system.id -Name $name `
                                 -SizeMiB 1024 @poolArgument -ErrorAction Stop
                             $tally.Created++
@@ -139,7 +141,8 @@ function Invoke-Soak {
             HttpRequests         = ($sessions.Statistics | Measure-Object Requests -Sum).Sum
             Retries              = ($sessions.Statistics | Measure-Object Retries -Sum).Sum
             Refused401           = ($sessions.Statistics | Measure-Object Unauthorized -Sum).Sum
-            TokensIssued         = ($sessions | Measure-Object TokenCount -Sum).Sum
+            # The two sessions share one API client's token, and so one count.
+            TokensIssued         = $sessions[0].TokenCount
             RequestsFailedAtLast = ($sessions.Statistics | Measure-Object Failures -Sum).Sum
             ServerFaultsInjected = ($server.faultsInjected | ConvertTo-Json -Compress)
             FailuresByErrorId    = ($errorKinds | ConvertTo-Json -Compress)

@@ -63,17 +63,24 @@ namespace DsccPowerShell.Engine.Http
                 ? DsccRequestKind.Repeatable
                 : DsccRequestKind.NotRepeatable;
 
-            AccessToken token = _tokens.GetToken(context);
-            RawResponse response = _transport.Send(
-                () => BuildRequest(method, uri, json, token), timeout, context, kind, json);
+            // Each attempt asks for the token afresh: a retry wait can outlast a short-lived token, and a token
+            // sent after its expiry would cost the one renewal a call may make on a 401.
+            AccessToken sent = null;
+            Func<HttpRequestMessage> buildRequest = () =>
+            {
+                sent = _tokens.GetToken(context);
+                return BuildRequest(method, uri, json, sent);
+            };
+
+            RawResponse response = _transport.Send(buildRequest, timeout, context, kind, json);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 // Another session of the same API client may have been issued a token, which invalidates ours.
                 // A 401 means DSCC did not process the request, so even a create may be sent again, once.
                 _transport.Statistics.CountUnauthorized();
                 context.Verbose("DSCC refused the access token; renewing it once and repeating the request.");
-                token = _tokens.Renew(context, rejected: token);
-                response = _transport.Send(() => BuildRequest(method, uri, json, token), timeout, context, kind, json);
+                _tokens.Renew(context, rejected: sent);
+                response = _transport.Send(buildRequest, timeout, context, kind, json);
             }
 
             if (!response.IsSuccess)

@@ -2,7 +2,9 @@ using System;
 
 namespace DsccPowerShell.Engine.Http
 {
-    /// <summary>How hard a session tries again after a transient failure (429, 503, 502, 504, a dropped link).</summary>
+    /// <summary>
+    /// How hard a session tries again after a transient failure (429, 503, 502, 504, a dropped link).
+    /// </summary>
     public sealed class DsccRetrySettings
     {
         /// <summary>Gets or sets how many attempts a request gets in all, the first one included.</summary>

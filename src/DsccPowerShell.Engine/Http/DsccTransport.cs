@@ -51,7 +51,9 @@ namespace DsccPowerShell.Engine.Http
         /// <summary>A read, or a write that gives the same result when repeated (PUT, DELETE).</summary>
         public static readonly DsccRequestKind Repeatable = new DsccRequestKind(repeatable: true, token: false);
 
-        /// <summary>A write that must never run twice (POST create): retried only when provably not processed.</summary>
+        /// <summary>
+        /// A write that must never run twice (POST create): retried only when provably not processed.
+        /// </summary>
         public static readonly DsccRequestKind NotRepeatable = new DsccRequestKind(repeatable: false, token: false);
 
         /// <summary>
@@ -142,6 +144,11 @@ namespace DsccPowerShell.Engine.Http
                 // The synchronous pipeline keeps retries, their waits and their Verbose lines on the caller's
                 // thread, where PowerShell requires every Write call to happen.
                 return pipeline.Execute(static (_, state) => state.SendOnce(), resilience, attempt);
+            }
+            catch (RequestNotBuiltException notBuilt)
+            {
+                ExceptionDispatchInfo.Capture(notBuilt.InnerException).Throw();
+                throw;
             }
             catch (RetryBudgetSpentException spent)
             {
@@ -333,9 +340,20 @@ namespace DsccPowerShell.Engine.Http
 
             public RawResponse SendOnce()
             {
+                HttpRequestMessage built;
+                try
+                {
+                    built = _buildRequest();
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    // Building may fetch a token, which has retries of its own; wrapped, this pipeline skips it.
+                    throw new RequestNotBuiltException(ex);
+                }
+
                 _attemptNumber++;
                 _transport.Statistics.CountRequest();
-                using (HttpRequestMessage request = _buildRequest())
+                using (HttpRequestMessage request = built)
                 using (var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(Context.Cancellation))
                 {
                     timeLimit.CancelAfter(_timeout);
@@ -421,6 +439,15 @@ namespace DsccPowerShell.Engine.Http
                     string shown = Kind.IsTokenRequest ? "***" : DsccRedaction.ForDisplay(response.Body);
                     Context.Debug("Response body: " + shown);
                 }
+            }
+        }
+
+        /// <summary>Carries a failure to build an attempt's request past the retry pipeline, unretried.</summary>
+        private sealed class RequestNotBuiltException : Exception
+        {
+            public RequestNotBuiltException(Exception inner)
+                : base(inner.Message, inner)
+            {
             }
         }
 

@@ -80,7 +80,10 @@ namespace DsccPowerShell.Engine.Sessions
         public DateTimeOffset? TokenExpiresOn =>
             _tokens.ExpiresOn == DateTimeOffset.MaxValue ? null : _tokens.ExpiresOn;
 
-        /// <summary>Gets how many tokens the session has obtained, the first one included.</summary>
+        /// <summary>
+        /// Gets how many tokens the session's API client has obtained in this process, the first one included:
+        /// sessions of one client share their token, so they report the same count.
+        /// </summary>
         public long TokenCount => _tokens.TokensIssued;
 
         /// <summary>Gets or sets the time limit of each request.</summary>

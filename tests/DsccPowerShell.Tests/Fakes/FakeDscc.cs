@@ -36,7 +36,9 @@ namespace DsccPowerShell.Tests.Fakes
         /// <summary>Gets the full URI, query included.</summary>
         public Uri Uri { get; }
 
-        /// <summary>Gets request and content headers by name (case-insensitive), multiple values joined with ", ".</summary>
+        /// <summary>
+        /// Gets request and content headers by name (case-insensitive), multiple values joined with ", ".
+        /// </summary>
         public IReadOnlyDictionary<string, string> Headers { get; }
 
         /// <summary>Gets the body text read when the request was sent, or null when it had no content.</summary>
@@ -157,7 +159,9 @@ namespace DsccPowerShell.Tests.Fakes
                 return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
             });
 
-        /// <summary>The same answer with one more response header (added without validation, as a server may).</summary>
+        /// <summary>
+        /// The same answer with one more response header (added without validation, as a server may).
+        /// </summary>
         public FakeAnswer WithHeader(string name, string value) =>
             new FakeAnswer(async cancellation =>
             {
@@ -410,8 +414,10 @@ namespace DsccPowerShell.Tests.Fakes
             Func<int, JObject> makeItem = item ?? (i => new JObject { ["id"] = ItemId(i), ["name"] = "item " + i });
             return Route(HttpMethod.Get, path, request =>
             {
-                int offset = int.Parse(request.Query("offset") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-                int limit = int.Parse(request.Query("limit") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
+                int offset = int.Parse(
+                    request.Query("offset") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                int limit = int.Parse(
+                    request.Query("limit") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
                 int pageSize = Math.Min(limit, serverPageSize);
                 var items = new JArray();
                 for (int i = offset; i < count && i < offset + pageSize; i++)

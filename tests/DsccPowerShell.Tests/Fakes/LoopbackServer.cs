@@ -116,7 +116,8 @@ namespace DsccPowerShell.Tests.Fakes
                         {
                             await ssl.AuthenticateAsServerAsync(_certificate);
                         }
-                        catch (Exception ex) when (ex is IOException || ex is System.Security.Authentication.AuthenticationException)
+                        catch (Exception ex)
+                            when (ex is IOException || ex is System.Security.Authentication.AuthenticationException)
                         {
                             Interlocked.Increment(ref _tlsFailures);
                             ssl.Dispose();

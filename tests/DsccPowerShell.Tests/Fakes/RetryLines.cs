@@ -10,7 +10,9 @@ using DsccPowerShell.Engine.Http;
 
 namespace DsccPowerShell.Tests.Fakes
 {
-    /// <summary>One "…; waiting N s before attempt k of m." Verbose line, as the engine writes it before a retry.</summary>
+    /// <summary>
+    /// One "…; waiting N s before attempt k of m." Verbose line, as the engine writes it before a retry.
+    /// </summary>
     internal sealed class RetryLine
     {
         private static readonly Regex Pattern = new Regex(
@@ -98,7 +100,9 @@ namespace DsccPowerShell.Tests.Fakes
     /// <summary>Retry settings for tests: real attempts, waits short enough for a unit test.</summary>
     internal static class Retries
     {
-        /// <summary>Back-off of about a millisecond; Retry-After values up to a minute are honoured unchanged.</summary>
+        /// <summary>
+        /// Back-off of about a millisecond; Retry-After values up to a minute are honoured unchanged.
+        /// </summary>
         public static DsccRetrySettings Fast(int maxAttempts = 4, double maxDelaySeconds = 60) =>
             new DsccRetrySettings
             {

@@ -42,7 +42,9 @@ namespace DsccPowerShell.Tests.Fakes
             return DsccSession.Open(settings, context ?? DsccCallContext.Silent, () => fake, () => clock.UtcNow);
         }
 
-        /// <summary>Opens a session from settings a test built itself (access token, other URIs) over the fake.</summary>
+        /// <summary>
+        /// Opens a session from settings a test built itself (access token, other URIs) over the fake.
+        /// </summary>
         public static DsccSession Open(
             DsccConnectionSettings settings,
             FakeDscc fake,
@@ -53,7 +55,9 @@ namespace DsccPowerShell.Tests.Fakes
             return DsccSession.Open(settings, context ?? DsccCallContext.Silent, () => fake, () => clock.UtcNow);
         }
 
-        /// <summary>Settings for a session opened with a token obtained elsewhere (Connect-Dscc -AccessToken).</summary>
+        /// <summary>
+        /// Settings for a session opened with a token obtained elsewhere (Connect-Dscc -AccessToken).
+        /// </summary>
         public static DsccConnectionSettings AccessTokenSettings(string token, DsccRetrySettings retry = null) =>
             new DsccConnectionSettings
             {

@@ -97,7 +97,9 @@ namespace DsccPowerShell.Cmdlets.Connection
         [ValidateRange(1, 100)]
         public int MaxAttempts { get; set; } = 5;
 
-        /// <summary>Gets or sets the longest time, in seconds, one request may wait between its attempts in all.</summary>
+        /// <summary>
+        /// Gets or sets the longest time, in seconds, one request may wait between its attempts in all.
+        /// </summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int MaxRetryWaitSec { get; set; } = 120;
@@ -121,7 +123,9 @@ namespace DsccPowerShell.Cmdlets.Connection
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
-        /// <summary>Gets or sets whether to skip the call that checks the connection after the token is issued.</summary>
+        /// <summary>
+        /// Gets or sets whether to skip the call that checks the connection after the token is issued.
+        /// </summary>
         [Parameter]
         public SwitchParameter SkipConnectionTest { get; set; }
 

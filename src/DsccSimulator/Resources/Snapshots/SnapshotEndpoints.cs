@@ -39,8 +39,9 @@ public static class SnapshotEndpoints
             return Responses.List(context, store.SnapshotsOf(volume.Id), s => toItem(s, volume, store));
         });
 
-        api.MapPost(snapshotsPath, (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string volumeId) =>
-            CreateAsync(context, store, runner, systemId, volumeId, type));
+        api.MapPost(snapshotsPath,
+            (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string volumeId) =>
+                CreateAsync(context, store, runner, systemId, volumeId, type));
 
         api.MapGet(snapshotsPath + "/{snapshotId}",
             (HttpContext context, FleetStore store, string systemId, string volumeId, string snapshotId) =>

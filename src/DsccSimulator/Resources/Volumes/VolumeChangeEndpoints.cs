@@ -24,7 +24,9 @@ public static class VolumeChangeEndpoints
         {
             var path = $"/storage-systems/{type.PathSegment()}/{{systemId}}/volumes/{{id}}";
 
-            api.MapPut(path, (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string id) => EditAsync(context, store, runner, systemId, id, type));
+            api.MapPut(path,
+                (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string id) =>
+                    EditAsync(context, store, runner, systemId, id, type));
 
             api.MapDelete(path,
                 (HttpContext context, FleetStore store, TaskRunner runner, string systemId, string id) =>

@@ -25,6 +25,10 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3
 
+# Colour codes only make sense on a terminal; CI logs and files get plain text.
+$PlainOutput = [Console]::IsOutputRedirected
+if ($PlainOutput) { $PSStyle.OutputRendering = 'PlainText' }
+
 $RepoRoot = $PSScriptRoot
 $ModuleOut = Join-Path $RepoRoot 'out/DsccPowerShell'
 $PesterVersion = '5.7.1'
@@ -115,6 +119,7 @@ function Invoke-PesterTests {
         $configuration.Run.Path = Join-Path $RepoRoot 'tests/Pester'
         $configuration.Run.PassThru = $true
         $configuration.Output.Verbosity = 'Detailed'
+        if ($PlainOutput) { $configuration.Output.RenderMode = 'Plaintext' }
         $result = Invoke-Pester -Configuration $configuration
 
         # A container that failed to load counts too: its tests never ran.

@@ -134,6 +134,10 @@ namespace DsccPowerShell.Tests
             Assert.Equal("Bearer " + GivenToken, sent.Authorization);
             Assert.Empty(fake.TokenRequests);
             Assert.Contains("cannot renew", ex.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("DSCC at " + FakeDscc.BaseUri.Host + " refused", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(new Uri(FakeDscc.BaseUri, ListPath), ex.RequestUri);
+            Assert.Equal(HttpMethod.Get, ex.Method);
+            Assert.DoesNotContain(log.Verbose, l => l.Contains("renewing", StringComparison.OrdinalIgnoreCase));
             Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
             Assert.DoesNotContain(GivenToken, ex.ToString(), StringComparison.Ordinal);
             Assert.All(log.All, l => Assert.DoesNotContain(GivenToken, l, StringComparison.Ordinal));

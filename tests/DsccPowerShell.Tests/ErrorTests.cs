@@ -137,6 +137,32 @@ namespace DsccPowerShell.Tests
             Assert.Single(fake.ApiRequests);
         }
 
+        [Theory]
+        [InlineData("empty", "with no body")]
+        [InlineData("array", "with a JSON array")]
+        public void ShouldNotTurnASuccessWithoutAnObjectIntoAnEmptyResource(string answer, string expected)
+        {
+            // Arrange: a proxy answers 200 with nothing, or with JSON that is not a resource.
+            var fake = FakeWithRecognisableToken();
+            fake.Route(
+                HttpMethod.Get,
+                "/api/v1/volumes/vol-1",
+                answer == "empty"
+                    ? FakeAnswer.Empty(HttpStatusCode.OK)
+                    : FakeAnswer.Json(HttpStatusCode.OK, new JArray(1, 2)));
+            using DsccSession session = TestSessions.Open(fake);
+
+            // Act
+            var ex = Assert.Throws<DsccApiException>(() => DsccVolumes.Get(session, "vol-1", DsccCallContext.Silent));
+
+            // Assert: an error naming the request, not an object with no properties.
+            Assert.Equal(HttpStatusCode.OK, ex.StatusCode);
+            Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("GET https://dscc.mock.test/api/v1/volumes/vol-1", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(new Uri(FakeDscc.BaseUri, "/api/v1/volumes/vol-1"), ex.RequestUri);
+            Assert.Single(fake.ApiRequests);
+        }
+
         [Fact]
         public void ShouldNotLeakSecretWhenTokenServiceRefuses()
         {
@@ -167,6 +193,37 @@ namespace DsccPowerShell.Tests
                 FakeDscc.ParseForm(sent.Body));
             Assert.NotEmpty(log.Debug);
             Assert.All(log.All, AssertNoSecrets);
+        }
+
+        [Theory]
+        [InlineData(400, "invalid_request", false)]
+        [InlineData(400, "unsupported_grant_type", false)]
+        [InlineData(400, null, false)]
+        [InlineData(400, "invalid_grant", true)]
+        [InlineData(401, "unauthorized_client", true)]
+        [InlineData(401, null, true)]
+        public void ShouldBlameTheCredentialsOnlyWhenTheTokenServiceJudgedThem(int status, string code, bool judged)
+        {
+            // Arrange
+            var fake = new FakeDscc();
+            var body = code == null ? new JObject { ["message"] = "no" } : new JObject { ["error"] = code };
+            fake.Route(
+                HttpMethod.Post,
+                FakeDscc.TokenUri.AbsolutePath,
+                _ => FakeAnswer.Json((HttpStatusCode)status, body),
+                FakeDscc.TokenUri.Host);
+
+            // Act
+            var ex = Assert.ThrowsAny<DsccApiException>(() => TestSessions.Open(fake));
+
+            // Assert: an authentication error that points at the credentials, or a request error that does not.
+            Assert.Equal(judged, ex is DsccAuthenticationException);
+            Assert.Equal(judged, ex.Message.Contains("Check the client id and secret", StringComparison.Ordinal));
+            Assert.Equal(!judged, ex.Message.Contains("Check -TokenUri", StringComparison.Ordinal));
+            Assert.Equal((HttpStatusCode)status, ex.StatusCode);
+            Assert.Equal(FakeDscc.TokenUri, ex.RequestUri);
+            AssertNoSecrets(ex.ToString());
+            Assert.Single(fake.Requests);
         }
 
         [Fact]

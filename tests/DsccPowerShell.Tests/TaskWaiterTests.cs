@@ -128,6 +128,68 @@ namespace DsccPowerShell.Tests
         }
 
         [Fact]
+        public void ShouldFailASucceededTaskWhoseSubTaskFailed()
+        {
+            // Arrange: the parent succeeded; the sub-task it lists (in the spec's internal URI form) failed.
+            const string ChildId = "33333333-3333-3333-3333-333333333333";
+            JObject parent = State("SUCCEEDED", 100);
+            parent["childTasks"] = new JArray(new JObject
+            {
+                ["name"] = "Export volume vol-a",
+                ["resourceUri"] = "/rest/vega/v1/tasks/" + ChildId,
+                ["type"] = "task",
+            });
+            JObject child = State("FAILED", 100);
+            child["name"] = "Export volume vol-a";
+            child["error"] = new JObject { ["error"] = "host group gone", ["errorCode"] = "E7", ["traceId"] = "t-7" };
+            var fake = new FakeDscc().TaskStates(TaskId, parent).TaskStates(ChildId, child);
+            using DsccSession session = TestSessions.Open(fake);
+
+            // Act
+            var ex = Assert.Throws<DsccTaskFailedException>(
+                () => DsccTaskWaiter.Wait(session, TaskPath, Generous, null, DsccCallContext.Silent));
+
+            // Assert: the error is the parent's, carries the sub-task's reason, and both tasks were read once.
+            Assert.Equal(TaskId, ex.TaskId);
+            Assert.Equal("FAILED", ex.State);
+            Assert.Contains("ended SUCCEEDED", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(ChildId, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("host group gone (errorCode E7)", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(TaskId, ex.Task.Properties["id"].Value);
+            Assert.Equal(
+                new[] { TaskPath, "/api/v1/tasks/" + ChildId },
+                fake.ApiRequests.Select(r => r.Path));
+        }
+
+        [Fact]
+        public void ShouldFollowRunningSubTasksAndWarnOfPoorHealth()
+        {
+            // Arrange: the sub-task is still running when the parent says SUCCEEDED with health WARNING.
+            const string ChildId = "44444444-4444-4444-4444-444444444444";
+            JObject parent = State("SUCCEEDED", 100);
+            parent["healthStatus"] = "WARNING";
+            parent["childTasks"] = new JArray(
+                new JObject { ["name"] = "child", ["resourceUri"] = "/api/v1/tasks/" + ChildId, ["type"] = "task" },
+                new JObject { ["name"] = "self", ["resourceUri"] = TaskPath, ["type"] = "task" });
+            var fake = new FakeDscc()
+                .TaskStates(TaskId, parent)
+                .TaskStates(ChildId, State("RUNNING", 50, 0), State("SUCCEEDED", 100, 0));
+            var log = new CallLog();
+            using DsccSession session = TestSessions.Open(fake);
+
+            // Act
+            PSObject task = DsccTaskWaiter.Wait(session, TaskPath, Generous, null, log.Context());
+
+            // Assert: the parent is returned after the sub-task ended; a self reference is not followed.
+            Assert.Equal(TaskId, task.Properties["id"].Value);
+            Assert.Equal(
+                new[] { TaskPath, "/api/v1/tasks/" + ChildId, "/api/v1/tasks/" + ChildId },
+                fake.ApiRequests.Select(r => r.Path));
+            string warning = Assert.Single(log.Warnings);
+            Assert.Contains("health status WARNING", warning, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void ShouldThrowWhenTaskTimedOut()
         {
             // Arrange

@@ -13,8 +13,9 @@ using Xunit;
 namespace DsccPowerShell.Tests
 {
     /// <summary>
-    /// Certificate checks and plain http (field lesson 18). The certificate tests run the engine's real
-    /// HttpClientHandler against <see cref="LoopbackServer"/>, since <see cref="FakeDscc"/> replaces that handler.
+    /// Certificate checks, plain http and proxies (field lessons 18 and 19). The certificate and proxy tests run
+    /// the engine's real HttpClientHandler against <see cref="LoopbackServer"/>, since <see cref="FakeDscc"/>
+    /// replaces that handler.
     /// </summary>
     public sealed class TransportOptionsTests
     {
@@ -131,11 +132,13 @@ namespace DsccPowerShell.Tests
             };
 
             // Act
-            var ex = Assert.Throws<ArgumentException>(() => TestSessions.Open(settings, fake));
+            var ex = Assert.Throws<DsccSettingException>(() => TestSessions.Open(settings, fake));
 
-            // Assert: refused before anything, the secret above all, was sent.
+            // Assert: refused before anything, the secret above all, was sent; the setting at fault is named.
             Assert.Empty(fake.Requests);
             Assert.Contains("https", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(tokenUri == null ? "BaseUri" : "TokenUri", ex.SettingName);
+            Assert.DoesNotContain("(Parameter", ex.Message, StringComparison.Ordinal);
             Assert.DoesNotContain(TestSessions.Secret, ex.ToString(), StringComparison.Ordinal);
         }
 
@@ -171,6 +174,69 @@ namespace DsccPowerShell.Tests
             Assert.Equal(new Uri(uri, "/api/v1/storage-systems?limit=1"), probe.Uri);
             Assert.Equal("Bearer tok-1", probe.Authorization);
             Assert.Empty(fake.Unrouted);
+        }
+
+        /// <summary>
+        /// Settings whose only route to DSCC is the loopback proxy: the base URI's port has no server behind it.
+        /// </summary>
+        private static DsccConnectionSettings ProxiedSettings(LoopbackServer proxy, NetworkCredential credentials)
+        {
+            var unreachable = new Uri("http://127.0.0.1:9/");
+            return new DsccConnectionSettings
+            {
+                BaseUri = unreachable,
+                TokenUri = new Uri(unreachable, "/token"),
+                ClientId = TestSessions.ClientId,
+                ClientSecret = TestSessions.ToSecureString(TestSessions.Secret),
+                Timeout = TimeSpan.FromSeconds(10),
+                Transport = new DsccTransportOptions
+                {
+                    Proxy = proxy.BaseUri,
+                    ProxyCredentials = credentials,
+                    Retry = new DsccRetrySettings { MaxAttempts = 1 },
+                },
+            };
+        }
+
+        [Fact]
+        public void ShouldSendTokenAndApiRequestsThroughTheSessionProxyWithItsCredentials()
+        {
+            // Arrange
+            var credentials = new NetworkCredential("proxy-user", "proxy-pw");
+            using LoopbackServer proxy = LoopbackServer.Proxy(credentials);
+
+            // Act
+            string problem;
+            using (DsccSession session = DsccSession.Open(ProxiedSettings(proxy, credentials), DsccCallContext.Silent))
+            {
+                problem = session.TestConnection(DsccCallContext.Silent);
+            }
+
+            // Assert: both calls went to the proxy, in proxy form, and were answered once it had the credentials.
+            Assert.Null(problem);
+            Assert.Contains("POST http://127.0.0.1:9/token HTTP/1.1", proxy.RequestLines);
+            Assert.Contains("GET http://127.0.0.1:9/api/v1/storage-systems?limit=1 HTTP/1.1", proxy.RequestLines);
+            Assert.All(
+                proxy.RequestLines,
+                line => Assert.Contains(" http://127.0.0.1:9/", line, StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void ShouldReportAProxyThatWantsCredentialsAsAProxyProblem()
+        {
+            // Arrange: the proxy demands credentials the session does not have.
+            using LoopbackServer proxy = LoopbackServer.Proxy(new NetworkCredential("proxy-user", "proxy-pw"));
+
+            // Act
+            var ex = Assert.ThrowsAny<DsccApiException>(
+                () => DsccSession.Open(ProxiedSettings(proxy, credentials: null), DsccCallContext.Silent));
+
+            // Assert: a 407 that names the proxy options, never a complaint about the API client's secret.
+            Assert.Equal(HttpStatusCode.ProxyAuthenticationRequired, ex.StatusCode);
+            Assert.IsNotType<DsccAuthenticationException>(ex);
+            Assert.Contains("-ProxyCredential", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("client id and secret", ex.Message, StringComparison.Ordinal);
+            Assert.Equal("POST http://127.0.0.1:9/token HTTP/1.1", Assert.Single(proxy.RequestLines));
         }
     }
 }

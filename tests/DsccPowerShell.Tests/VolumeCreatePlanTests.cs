@@ -45,6 +45,15 @@ namespace DsccPowerShell.Tests
 
         private static string PoolId(int index) => "0a00000000000000000000000000000" + index;
 
+        private static FakeDscc WithPools(FakeDscc fake, params string[] names)
+        {
+            return fake.List(
+                "/api/v1/storage-systems/" + SystemId + "/storage-pools",
+                count: names.Length,
+                serverPageSize: 50,
+                item: i => new JObject { ["id"] = PoolId(i), ["name"] = names[i] });
+        }
+
         private static RecordedRequest SinglePost(FakeDscc fake) =>
             Assert.Single(fake.ApiRequests, r => r.Method == HttpMethod.Post);
 
@@ -56,15 +65,15 @@ namespace DsccPowerShell.Tests
             DeviceType expectedType,
             string expectedSegment)
         {
-            // Arrange
-            FakeDscc fake = FakeSystem(productFamily);
+            // Arrange: the CPG is named in another case; the body carries the array's own spelling.
+            FakeDscc fake = WithPools(FakeSystem(productFamily), "FC_r5", "SSD_r6");
             using DsccSession session = TestSessions.Open(fake);
             var request = new NewVolumeRequest
             {
                 SystemId = SystemId,
                 Name = "vol-a",
                 SizeMiB = LargeSizeMiB,
-                Pool = "SSD_r6",
+                Pool = "ssd_R6",
             };
 
             // Act
@@ -85,8 +94,54 @@ namespace DsccPowerShell.Tests
             Assert.True(JToken.DeepEquals(expected, post.JsonBody), "body was " + post.Body);
             Assert.True(JToken.DeepEquals(expected, JToken.Parse(plan.BodyJson)), "plan body was " + plan.BodyJson);
             Assert.Equal(
-                new[] { "GET /api/v1/storage-systems/" + SystemId, "POST " + expectedPath },
+                new[]
+                {
+                    "GET /api/v1/storage-systems/" + SystemId,
+                    "GET /api/v1/storage-systems/" + SystemId + "/storage-pools",
+                    "POST " + expectedPath,
+                },
                 fake.ApiRequests.Select(r => r.Method + " " + r.Path));
+        }
+
+        [Theory]
+        [InlineData("deviceType1", "NOPE", "no CPG named or with id 'NOPE'. Its CPGs: SSD_r6, ssd_R6.")]
+        [InlineData("deviceType4", "SSD_R6", "(several differ from it only in case)")]
+        public void ShouldRefuseACpgTheSystemLacksWithoutPosting(string productFamily, string pool, string expected)
+        {
+            // Arrange
+            FakeDscc fake = WithPools(FakeSystem(productFamily), "SSD_r6", "ssd_R6");
+            using DsccSession session = TestSessions.Open(fake);
+            var request = new NewVolumeRequest { SystemId = SystemId, Name = "vol-g", SizeMiB = 1024, Pool = pool };
+
+            // Act
+            var ex = Assert.Throws<ArgumentException>(
+                () => DsccVolumes.PlanCreate(session, request, DsccCallContext.Silent));
+
+            // Assert
+            Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+            Assert.Contains(SystemId, ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(fake.ApiRequests, r => r.Method == HttpMethod.Post);
+        }
+
+        [Fact]
+        public void ShouldTakeACpgByIdAndSendItsName()
+        {
+            // Arrange
+            FakeDscc fake = WithPools(FakeSystem("deviceType1"), "FC_r5", "SSD_r6");
+            using DsccSession session = TestSessions.Open(fake);
+            var request = new NewVolumeRequest
+            {
+                SystemId = SystemId,
+                Name = "vol-h",
+                SizeMiB = 1024,
+                Pool = PoolId(1),
+            };
+
+            // Act
+            VolumeCreatePlan plan = DsccVolumes.PlanCreate(session, request, DsccCallContext.Silent);
+
+            // Assert
+            Assert.Equal("SSD_r6", (string)plan.Body["userCpg"]);
         }
 
         [Fact]

@@ -10,6 +10,8 @@ BeforeAll {
     $dt1Pool = $dt1 | Get-DsccStoragePool | Select-Object -First 1
     $dt2Pool = $dt2 | Get-DsccStoragePool | Where-Object name -ne 'default' | Select-Object -First 1
     $dt4Pool = $dt4 | Get-DsccStoragePool | Select-Object -First 1
+    # A name the system already has: DSCC takes the create, and its task fails as the array refuses it.
+    $dt1TakenName = (Get-DsccVolume -SystemId $dt1.id | Select-Object -First 1).name
 
     function New-TestVolumeName { 'pester-' + [guid]::NewGuid().ToString('N').Substring(0, 10) }
 
@@ -96,7 +98,7 @@ Describe 'New-DsccVolume' {
     It 'reports a failed task as an error carrying the task''s message, and outputs nothing' {
         Clear-SimulatorRequestLog
 
-        $output = New-DsccVolume -SystemId $dt1.id -Name (New-TestVolumeName) -SizeMiB 1024 -Pool 'NO_SUCH_CPG' `
+        $output = New-DsccVolume -SystemId $dt1.id -Name $dt1TakenName -SizeMiB 1024 -Pool $dt1Pool.name `
             -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $output | Should -BeNullOrEmpty
@@ -104,13 +106,36 @@ Describe 'New-DsccVolume' {
         $failures[0].FullyQualifiedErrorId |
             Should -Be 'NewDsccVolumeTaskFailed,DsccPowerShell.Cmdlets.Volumes.NewDsccVolumeCommand'
         $failures[0].Exception.State | Should -Be 'FAILED'
-        $failures[0].Exception.Message | Should -Match 'NO_SUCH_CPG'
+        $failures[0].Exception.Message | Should -Match ([regex]::Escape($dt1TakenName))
         @(Get-CreateRequest 'device-type1').Count | Should -Be 1
     }
 
     It 'makes a failed task terminating under -ErrorAction Stop' {
-        { New-DsccVolume -SystemId $dt1.id -Name (New-TestVolumeName) -SizeMiB 1024 -Pool 'NO_SUCH_CPG' `
+        { New-DsccVolume -SystemId $dt1.id -Name $dt1TakenName -SizeMiB 1024 -Pool $dt1Pool.name `
                 -ErrorAction Stop } | Should -Throw -ErrorId 'NewDsccVolumeTaskFailed,*'
+    }
+
+    It 'refuses a CPG the system lacks before sending any create, naming the CPGs it has' {
+        Clear-SimulatorRequestLog
+
+        New-DsccVolume -SystemId $dt1.id -Name (New-TestVolumeName) -SizeMiB 1024 -Pool 'NO_SUCH_CPG' `
+            -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'NewDsccVolumeInvalidArgument,*'
+        $failures[0].Exception.Message | Should -Match "no CPG named or with id 'NO_SUCH_CPG'"
+        $failures[0].Exception.Message | Should -Match ([regex]::Escape($dt1Pool.name))
+        @(Get-CreateRequest 'device-type1').Count | Should -Be 0
+    }
+
+    It 'takes the CPG in any case and sends the array''s own spelling' {
+        $name = New-TestVolumeName
+        Clear-SimulatorRequestLog
+
+        $volume = New-DsccVolume -SystemId $dt1.id -Name $name -SizeMiB 1024 -Pool $dt1Pool.name.ToLowerInvariant()
+
+        $volume.name | Should -Be $name
+        ((Get-CreateRequest 'device-type1')[0].body | ConvertFrom-Json).userCpg | Should -BeExactly $dt1Pool.name
     }
 
     It 'asks for the CPG on device-type1 before sending any create' {

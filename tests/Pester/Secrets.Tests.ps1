@@ -20,7 +20,10 @@ Describe 'Secrets and tokens' {
                 Get-DsccStorageSystem -Verbose -Debug | Out-String
                 Get-DsccVolume -Verbose -Debug | Select-Object -First 3 | Out-String
                 $system = Get-DsccStorageSystem | Where-Object productFamily -eq 'deviceType1' | Select-Object -First 1
-                New-DsccVolume -SystemId $system.id -Name 'secret-scan' -SizeMiB 1024 -Pool 'NO_SUCH_CPG' `
+                # A name the system already has: the create is posted, and its task fails.
+                $taken = (Get-DsccVolume -SystemId $system.id | Select-Object -First 1).name
+                $pool = @($system | Get-DsccStoragePool)[0].name
+                New-DsccVolume -SystemId $system.id -Name $taken -SizeMiB 1024 -Pool $pool `
                     -Verbose -Debug -ErrorAction Continue
                 New-DsccVolume -SystemId $system.id -Name 'secret-scan' -SizeMiB 1024 -Pool 'x' -WhatIf
                 Get-DsccVolume -Id 'ffffffffffffffffffffffffffffffff' -Verbose -Debug -ErrorAction Continue
@@ -48,6 +51,8 @@ Describe 'Secrets and tokens' {
             }) -join "`n"
         $everything | Should -Match 'GET .*/api/v1/volumes'
         $everything | Should -Match 'What if'
+        $everything | Should -Match 'POST .*/volumes'
+        $everything | Should -Match 'ended FAILED'
         $everything | Should -Not -Match ([regex]::Escape($token))
         $everything | Should -Not -Match ([regex]::Escape($simulator.ClientSecret))
     }

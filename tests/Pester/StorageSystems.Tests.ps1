@@ -82,4 +82,16 @@ Describe 'Get-DsccStoragePool' {
         $pools.systemId | Sort-Object -Unique | Should -Be $system.id
         (Get-SimulatorRequestLog).path | Should -Be "/api/v1/storage-systems/$($system.id)/storage-pools"
     }
+
+    It 'reports only the failed list, never the name as missing, when DSCC fails to list pools' {
+        $system = Get-DsccStorageSystem -Id $expected.items[0].id
+        $pool = @($system | Get-DsccStoragePool)[0]
+        Add-SimulatorFault -Path "/api/v1/storage-systems/$($system.id)/storage-pools" -Method GET -Status 500
+
+        $found = @($system | Get-DsccStoragePool -Name $pool.name -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $found.Count | Should -Be 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'GetDsccStoragePoolServiceError,*'
+    }
 }

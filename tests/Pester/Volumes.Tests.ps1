@@ -76,6 +76,29 @@ Describe 'Get-DsccVolume' {
         $missing[0].FullyQualifiedErrorId | Should -BeLike 'GetDsccVolumeNameNotFound,*'
     }
 
+    It 'reports only the failed list, never its names as missing, when DSCC fails to list' {
+        Add-SimulatorFault -Path '/api/v1/volumes' -Method GET -Status 500
+
+        $found = @(Get-DsccVolume -Name $sample[0].name, $sample[1].name -ErrorVariable failures `
+                -ErrorAction SilentlyContinue)
+
+        $found.Count | Should -Be 0
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'GetDsccVolumeServiceError,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+    }
+
+    It 'says how to match any case when DSCC finds no single plain name' {
+        $upper = $sample[2].name.ToUpperInvariant()
+
+        $null = @(Get-DsccVolume -Name $upper -ErrorVariable missing -ErrorAction SilentlyContinue)
+
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'GetDsccVolumeNameNotFound,*'
+        $missing[0].Exception.Message | Should -BeLike "*case for case*'$upper`*'*"
+        @(Get-DsccVolume -Name "$upper*").id | Should -Contain $sample[2].id
+    }
+
     It 'asks DSCC to filter a single plain name' {
         $target = $sample[5]
         Clear-SimulatorRequestLog

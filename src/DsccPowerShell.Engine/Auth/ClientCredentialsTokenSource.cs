@@ -188,6 +188,25 @@ namespace DsccPowerShell.Engine.Auth
             // Only 400 and 401 are the token service judging the credentials (RFC 6749 section 5.2); anything
             // else means the request did not reach a token service at all, most often a wrong -TokenUri.
             int status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
+            {
+                string proxy = string.Format(
+                    CultureInfo.CurrentCulture,
+                    "The token request to {0} was refused by a proxy (407 {1}), so it never reached the token " +
+                    "service. {2}",
+                    _tokenUri.GetLeftPart(UriPartial.Path),
+                    response.ReasonPhrase,
+                    DsccApiClient.ProxyRefusalHint);
+                return new DsccApiException(
+                    proxy,
+                    HttpMethod.Post,
+                    _tokenUri,
+                    response.StatusCode,
+                    "proxy authentication required",
+                    errorCode: null,
+                    traceId: null);
+            }
+
             if (problem == null && status != 400 && status != 401)
             {
                 string notJudged = status == 429 || status >= 500
@@ -219,6 +238,19 @@ namespace DsccPowerShell.Engine.Auth
                     : (description == null ? code : code + ": " + description);
             }
 
+            if (!JudgesTheClient(status, code))
+            {
+                string malformed = string.Format(
+                    CultureInfo.CurrentCulture,
+                    "The token service at {0} could not take the token request ({1}), which says nothing about " +
+                    "the credentials: the endpoint does not expect this request. Check -TokenUri (DSCC's is {2}).",
+                    _tokenUri.GetLeftPart(UriPartial.Path),
+                    detail,
+                    Sessions.DsccRegions.DefaultTokenUri);
+                return new DsccApiException(
+                    malformed, HttpMethod.Post, _tokenUri, response.StatusCode, detail, code, traceId: null);
+            }
+
             string message = string.Format(
                 CultureInfo.CurrentCulture,
                 "The token service at {0} refused client '{1}' ({2}). Check the client id and secret of the " +
@@ -228,6 +260,26 @@ namespace DsccPowerShell.Engine.Auth
                 detail);
             return new DsccAuthenticationException(
                 message, HttpMethod.Post, _tokenUri, response.StatusCode, detail, code, traceId: null);
+        }
+
+        /// <summary>
+        /// Whether a 400 or 401 is about the client (RFC 6749 section 5.2): invalid_client, unauthorized_client and
+        /// invalid_grant are; invalid_request, unsupported_grant_type and invalid_scope fault the request itself. A
+        /// 401 without an OAuth error code is taken as a refused client.
+        /// </summary>
+        private static bool JudgesTheClient(int status, string code)
+        {
+            switch (code)
+            {
+                case "invalid_client":
+                case "unauthorized_client":
+                case "invalid_grant":
+                    return true;
+                case null:
+                    return status == 401;
+                default:
+                    return false;
+            }
         }
     }
 

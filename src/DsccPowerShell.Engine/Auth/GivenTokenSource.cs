@@ -50,8 +50,9 @@ namespace DsccPowerShell.Engine.Auth
         {
             string message = string.Format(
                 CultureInfo.CurrentCulture,
-                "The access token given to Connect-Dscc {0}. A session opened with -AccessToken cannot renew its " +
-                "token: run Connect-Dscc again with a new token, or with the API client's id and secret.",
+                "The access token given to Connect-Dscc for {0} {1}. A session opened with -AccessToken cannot " +
+                "renew its token: run Connect-Dscc again with a new token, or with the API client's id and secret.",
+                _baseUri.Host,
                 what);
             return new DsccAuthenticationException(
                 message,

@@ -17,6 +17,11 @@ namespace DsccPowerShell.Engine.Http
     /// </summary>
     internal sealed class DsccApiClient
     {
+        /// <summary>What to do when a proxy, not DSCC, refused the request.</summary>
+        internal const string ProxyRefusalHint =
+            "The proxy between this machine and DSCC wants credentials: connect with -ProxyCredential, or with " +
+            "-ProxyUseDefaultCredentials to sign in to it as the current user.";
+
         private readonly DsccTransport _transport;
         private readonly ITokenSource _tokens;
         private readonly Uri _baseUri;
@@ -53,6 +58,28 @@ namespace DsccPowerShell.Engine.Http
             }
         }
 
+        /// <summary>
+        /// GETs a resource, which DSCC answers with a JSON object. Any other answer, such as an empty 200 from a
+        /// proxy, is an error: returning an empty object would make a failure look like a resource.
+        /// </summary>
+        public JObject GetObject(string pathAndQuery, DsccCallContext context)
+        {
+            JToken answer = Send(HttpMethod.Get, pathAndQuery, body: null, context);
+            if (answer is JObject resource)
+            {
+                return resource;
+            }
+
+            var uri = new Uri(_baseUri, pathAndQuery);
+            string message = string.Format(
+                CultureInfo.CurrentCulture,
+                "GET {0} succeeded but answered {1} instead of a JSON object.",
+                uri.GetLeftPart(UriPartial.Path),
+                answer == null ? "with no body" : "with a JSON " + answer.Type.ToString().ToLowerInvariant());
+            throw new DsccApiException(
+                message, HttpMethod.Get, uri, HttpStatusCode.OK, "unexpected answer", errorCode: null, traceId: null);
+        }
+
         private JToken SendOnceRenewed(HttpMethod method, string pathAndQuery, JToken body, DsccCallContext context)
         {
             var uri = new Uri(_baseUri, pathAndQuery);
@@ -78,6 +105,11 @@ namespace DsccPowerShell.Engine.Http
                 // Another session of the same API client may have been issued a token, which invalidates ours.
                 // A 401 means DSCC did not process the request, so even a create may be sent again, once.
                 _transport.Statistics.CountUnauthorized();
+                if (!_tokens.CanRenew)
+                {
+                    throw GivenTokenRefused(method, uri, response);
+                }
+
                 context.Verbose("DSCC refused the access token; renewing it once and repeating the request.");
                 _tokens.Renew(context, rejected: sent);
                 response = _transport.Send(buildRequest, timeout, context, kind, json);
@@ -143,6 +175,11 @@ namespace DsccPowerShell.Engine.Http
                 message += " " + DsccTransport.UnknownOutcomeHint;
             }
 
+            if (response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
+            {
+                message += " " + ProxyRefusalHint;
+            }
+
             if ((int)response.StatusCode == 429)
             {
                 message += string.Format(
@@ -166,6 +203,27 @@ namespace DsccPowerShell.Engine.Http
             }
 
             return new DsccApiException(message, method, uri, response.StatusCode, serviceError, errorCode, traceId);
+        }
+
+        private static DsccAuthenticationException GivenTokenRefused(
+            HttpMethod method,
+            Uri uri,
+            RawResponse response)
+        {
+            ReadServiceError(response, out string serviceError, out string errorCode, out string traceId);
+            string message = string.Format(
+                CultureInfo.CurrentCulture,
+                "{0} {1} failed with 401 {2} ({3}): DSCC at {4} refused the access token given to Connect-Dscc; " +
+                "it may have expired or been replaced by a newer token of the same API client. A session opened " +
+                "with -AccessToken cannot renew its token: run Connect-Dscc again with a new token, or with the " +
+                "API client's id and secret.",
+                method,
+                uri.GetLeftPart(UriPartial.Path),
+                response.ReasonPhrase,
+                serviceError,
+                uri.Host);
+            return new DsccAuthenticationException(
+                message, method, uri, response.StatusCode, serviceError, errorCode, traceId);
         }
 
         /// <summary>

@@ -178,11 +178,18 @@ namespace DsccPowerShell.Engine.Http
 
             if (options.Proxy != null)
             {
-                handler.Proxy = new WebProxy(options.Proxy)
+                // WebProxy.UseDefaultCredentials replaces Credentials whatever it is set to, so only one is set.
+                var proxy = new WebProxy(options.Proxy);
+                if (options.ProxyCredentials != null)
                 {
-                    Credentials = options.ProxyCredentials,
-                    UseDefaultCredentials = options.ProxyUseDefaultCredentials && options.ProxyCredentials == null,
-                };
+                    proxy.Credentials = options.ProxyCredentials;
+                }
+                else
+                {
+                    proxy.UseDefaultCredentials = options.ProxyUseDefaultCredentials;
+                }
+
+                handler.Proxy = proxy;
             }
             else if (options.ProxyUseDefaultCredentials)
             {

@@ -37,13 +37,13 @@ namespace DsccPowerShell.Engine.Paging
             {
                 context.Cancellation.ThrowIfCancellationRequested();
                 string pageUri = PageUri(path, query, offset);
-                JToken answer = session.Api.Send(HttpMethod.Get, pageUri, body: null, context);
-                if (!(answer is JObject page) || !(page["items"] is JArray items))
+                JObject page = session.Api.GetObject(pageUri, context);
+                if (!(page["items"] is JArray items))
                 {
                     throw new DsccApiException(
                         string.Format(CultureInfo.CurrentCulture, "GET {0} did not answer with a list page.", path),
                         HttpMethod.Get,
-                        session.BaseUri,
+                        new Uri(session.BaseUri, pageUri),
                         System.Net.HttpStatusCode.OK,
                         "not a list page",
                         errorCode: null,

@@ -21,7 +21,7 @@ namespace DsccPowerShell.Engine.Sessions
         public static IEnumerable<string> Names => BaseUris.Keys;
 
         /// <summary>Gets the API base URI of a region.</summary>
-        /// <exception cref="ArgumentException">The region is not one of <see cref="Names"/>.</exception>
+        /// <exception cref="DsccSettingException">The region is not one of <see cref="Names"/>.</exception>
         public static Uri GetBaseUri(string region)
         {
             if (region != null && BaseUris.TryGetValue(region, out Uri uri))
@@ -29,8 +29,9 @@ namespace DsccPowerShell.Engine.Sessions
                 return uri;
             }
 
-            throw new ArgumentException(
-                $"'{region}' is not a DSCC region. Use one of: {string.Join(", ", Names)}.", nameof(region));
+            throw new DsccSettingException(
+                $"'{region}' is not a DSCC region. Use one of: {string.Join(", ", Names)}.",
+                nameof(DsccConnectionSettings.Region));
         }
     }
 }

@@ -116,12 +116,12 @@ namespace DsccPowerShell.Engine.Sessions
             bool givenToken = HasGivenToken(settings);
             if (!givenToken && string.IsNullOrWhiteSpace(settings.ClientId))
             {
-                throw new ArgumentException("A client id is required.", nameof(settings));
+                throw new DsccSettingException("A client id is required.", nameof(settings.ClientId));
             }
 
             if (!givenToken && (settings.ClientSecret == null || settings.ClientSecret.Length == 0))
             {
-                throw new ArgumentException("A client secret is required.", nameof(settings));
+                throw new DsccSettingException("A client secret is required.", nameof(settings.ClientSecret));
             }
 
             Uri baseUri = NormaliseBaseUri(settings.BaseUri ?? DsccRegions.GetBaseUri(settings.Region));
@@ -130,8 +130,8 @@ namespace DsccPowerShell.Engine.Sessions
             // SSO service by default would only leak it.
             Uri tokenUri = settings.TokenUri ??
                 (IsLoopback(baseUri) ? new Uri(baseUri, "/as/token.oauth2") : DsccRegions.DefaultTokenUri);
-            RequireSafeScheme(baseUri, "base URI");
-            RequireSafeScheme(tokenUri, "token URI");
+            RequireSafeScheme(baseUri, "base URI", nameof(settings.BaseUri));
+            RequireSafeScheme(tokenUri, "token URI", nameof(settings.TokenUri));
             if (handlerFactory != null)
             {
                 settings.Transport.HandlerFactory = handlerFactory;
@@ -194,7 +194,8 @@ namespace DsccPowerShell.Engine.Sessions
         {
             if (!baseUri.IsAbsoluteUri)
             {
-                throw new ArgumentException($"The base URI '{baseUri}' must be absolute.", nameof(baseUri));
+                throw new DsccSettingException(
+                    $"The base URI '{baseUri}' must be absolute.", nameof(DsccConnectionSettings.BaseUri));
             }
 
             // API paths start with /api/v1, so a path here would be lost or doubled; user info would be shown in
@@ -202,30 +203,33 @@ namespace DsccPowerShell.Engine.Sessions
             bool hasPath = baseUri.AbsolutePath != "/" && baseUri.AbsolutePath.Length > 0;
             if (!string.IsNullOrEmpty(baseUri.UserInfo) || hasPath)
             {
-                throw new ArgumentException(
-                    $"The base URI must be only scheme, host and port, such as https://us1.data.cloud.hpe.com " +
-                    $"(given: {baseUri.GetLeftPart(UriPartial.Scheme)}{baseUri.Host}{baseUri.AbsolutePath}).",
-                    nameof(baseUri));
+                // The user info is left out of the message: it may hold a password.
+                string given = baseUri.Scheme + Uri.SchemeDelimiter + baseUri.Host +
+                    (baseUri.IsDefaultPort ? string.Empty : ":" + baseUri.Port) + baseUri.AbsolutePath;
+                throw new DsccSettingException(
+                    "The base URI must be only scheme, host and port, such as https://us1.data.cloud.hpe.com " +
+                    $"(given: {given}).",
+                    nameof(DsccConnectionSettings.BaseUri));
             }
 
             return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
         }
 
-        private static void RequireSafeScheme(Uri uri, string what)
+        private static void RequireSafeScheme(Uri uri, string what, string settingName)
         {
             if (!uri.IsAbsoluteUri)
             {
-                throw new ArgumentException($"The {what} '{uri}' must be absolute.", nameof(uri));
+                throw new DsccSettingException($"The {what} '{uri}' must be absolute.", settingName);
             }
 
             bool https = uri.Scheme == Uri.UriSchemeHttps;
             bool loopbackHttp = uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
             if (!https && !loopbackHttp)
             {
-                throw new ArgumentException(
+                throw new DsccSettingException(
                     $"The {what} '{uri.GetLeftPart(UriPartial.Authority)}' must use https; plain http is only " +
                     "accepted for a simulator on this machine (loopback).",
-                    nameof(uri));
+                    settingName);
             }
         }
 

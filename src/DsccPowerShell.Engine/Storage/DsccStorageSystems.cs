@@ -46,8 +46,8 @@ namespace DsccPowerShell.Engine.Storage
         /// <summary>Gets one storage system; a 404 surfaces as a DsccApiException.</summary>
         public static PSObject Get(DsccSession session, string systemId, DsccCallContext context)
         {
-            JToken system = session.Api.Send(HttpMethod.Get, SystemPath(systemId), body: null, context);
-            return DsccJson.ToPSObject(system as JObject ?? new JObject(), DsccTypeNames.StorageSystem);
+            JObject system = session.Api.GetObject(SystemPath(systemId), context);
+            return DsccJson.ToPSObject(system, DsccTypeNames.StorageSystem);
         }
 
         /// <summary>

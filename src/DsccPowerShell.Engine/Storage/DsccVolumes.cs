@@ -79,15 +79,15 @@ namespace DsccPowerShell.Engine.Storage
         /// <summary>Gets one volume by id from the generic view.</summary>
         public static PSObject Get(DsccSession session, string volumeId, DsccCallContext context)
         {
-            JToken volume = session.Api.Send(
-                HttpMethod.Get, VolumesPath + "/" + Uri.EscapeDataString(volumeId), body: null, context);
-            return DsccJson.ToPSObject(volume as JObject ?? new JObject(), DsccTypeNames.Volume);
+            JObject volume = session.Api.GetObject(VolumesPath + "/" + Uri.EscapeDataString(volumeId), context);
+            return DsccJson.ToPSObject(volume, DsccTypeNames.Volume);
         }
 
         /// <summary>
         /// Finds the system's device type and builds the body its create operation requires: camelCase
-        /// <c>createVolumeInput</c> / <c>ArcuscreateVolumeInput</c> on device-type1 and 4, snake_case
-        /// <c>NimbleCreateVolumeInput</c> on device-type2 (with the pool name resolved to its id).
+        /// <c>createVolumeInput</c> / <c>ArcuscreateVolumeInput</c> on device-type1 and 4 (with the CPG named as the
+        /// array spells it), snake_case <c>NimbleCreateVolumeInput</c> on device-type2 (with the pool's id). The
+        /// pool is checked against the system's pools first, so a wrong one fails here, not in a task on the array.
         /// </summary>
         public static VolumeCreatePlan PlanCreate(
             DsccSession session,
@@ -104,7 +104,7 @@ namespace DsccPowerShell.Engine.Storage
                 body = new JObject { ["name"] = request.Name, ["size"] = request.SizeMiB };
                 if (!string.IsNullOrEmpty(request.Pool))
                 {
-                    body["pool_id"] = ResolvePoolId(session, request, context);
+                    body["pool_id"] = Property(ResolvePool(session, request, "pool", context), "id");
                 }
             }
             else
@@ -122,7 +122,7 @@ namespace DsccPowerShell.Engine.Storage
                 {
                     ["name"] = request.Name,
                     ["sizeMib"] = request.SizeMiB,
-                    ["userCpg"] = request.Pool,
+                    ["userCpg"] = Property(ResolvePool(session, request, "CPG", context), "name"),
                 };
             }
 
@@ -200,24 +200,37 @@ namespace DsccPowerShell.Engine.Storage
             return null;
         }
 
-        private static string ResolvePoolId(DsccSession session, NewVolumeRequest request, DsccCallContext context)
+        /// <summary>
+        /// Finds the pool -Pool names: by id, else by exact name, else by the one name that differs only in case
+        /// (PowerShell users expect any case; two such names would make the choice a guess).
+        /// </summary>
+        private static PSObject ResolvePool(
+            DsccSession session,
+            NewVolumeRequest request,
+            string noun,
+            DsccCallContext context)
         {
             PSObject[] pools = DsccStorageSystems.ListPools(session, request.SystemId, context).ToArray();
+            PSObject[] anyCase = pools
+                .Where(p => string.Equals(Property(p, "name"), request.Pool, StringComparison.OrdinalIgnoreCase))
+                .ToArray();
             PSObject match =
                 pools.FirstOrDefault(p => string.Equals(Property(p, "id"), request.Pool, StringComparison.Ordinal)) ??
-                pools.FirstOrDefault(p => string.Equals(
-                    Property(p, "name"), request.Pool, StringComparison.OrdinalIgnoreCase));
+                anyCase.FirstOrDefault(p => string.Equals(Property(p, "name"), request.Pool, StringComparison.Ordinal))
+                ?? (anyCase.Length == 1 ? anyCase[0] : null);
             if (match == null)
             {
                 throw new ArgumentException(string.Format(
                     CultureInfo.CurrentCulture,
-                    "Storage system {0} has no pool named or with id '{1}'. Its pools: {2}.",
+                    "Storage system {0} has no {1} named or with id '{2}'{3}. Its {1}s: {4}.",
                     request.SystemId,
+                    noun,
                     request.Pool,
+                    anyCase.Length > 1 ? " (several differ from it only in case)" : string.Empty,
                     string.Join(", ", pools.Select(p => Property(p, "name")))));
             }
 
-            return Property(match, "id");
+            return match;
         }
 
         private static string Property(PSObject item, string name) => item.Properties[name]?.Value as string;

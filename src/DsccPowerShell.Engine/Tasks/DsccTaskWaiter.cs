@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
@@ -86,14 +87,14 @@ namespace DsccPowerShell.Engine.Tasks
         /// <summary>Gets a task once.</summary>
         public static PSObject GetTask(DsccSession session, string taskId, DsccCallContext context)
         {
-            JToken task = session.Api.Send(HttpMethod.Get, TaskPath(taskId), body: null, context);
-            return DsccJson.ToPSObject(task as JObject ?? new JObject(), TaskTypeName);
+            return DsccJson.ToPSObject(session.Api.GetObject(TaskPath(taskId), context), TaskTypeName);
         }
 
         /// <summary>
         /// Polls the task at DSCC's suggested interval until it is SUCCEEDED (returned) or FAILED or TIMEDOUT
         /// (thrown as <see cref="DsccTaskFailedException"/>). PAUSED and unknown states keep being polled and
-        /// are reported, but never outlast <paramref name="timeout"/>.
+        /// are reported, but never outlast <paramref name="timeout"/>. A SUCCEEDED task's sub-tasks are followed
+        /// too, within the same time: one that failed fails the whole task.
         /// </summary>
         public static PSObject Wait(
             DsccSession session,
@@ -103,13 +104,24 @@ namespace DsccPowerShell.Engine.Tasks
             DsccCallContext context)
         {
             string taskId = GetTaskId(taskUri);
-            var elapsed = Stopwatch.StartNew();
+            var followed = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { taskId };
+            return Follow(session, taskId, timeout, Stopwatch.StartNew(), onProgress, context, followed);
+        }
+
+        private static PSObject Follow(
+            DsccSession session,
+            string taskId,
+            TimeSpan timeout,
+            Stopwatch elapsed,
+            Action<DsccTaskProgress> onProgress,
+            DsccCallContext context,
+            HashSet<string> followed)
+        {
             string lastReportedState = null;
             bool deadlineReached = false;
             while (true)
             {
-                JObject task = session.Api.Send(HttpMethod.Get, TaskPath(taskId), body: null, context) as JObject
-                    ?? new JObject();
+                JObject task = session.Api.GetObject(TaskPath(taskId), context);
                 string state = ((string)task["state"])?.ToUpperInvariant() ?? "UNSPECIFIED";
                 int percent = ReadPercent(task);
                 onProgress?.Invoke(new DsccTaskProgress(taskId, state, percent));
@@ -117,7 +129,9 @@ namespace DsccPowerShell.Engine.Tasks
                 switch (state)
                 {
                     case "SUCCEEDED":
-                        return DsccJson.ToPSObject(task, TaskTypeName);
+                        PSObject succeeded = DsccJson.ToPSObject(task, TaskTypeName);
+                        FollowSubTasks(session, taskId, task, succeeded, timeout, elapsed, context, followed);
+                        return succeeded;
                     case "FAILED":
                     case "TIMEDOUT":
                         throw new DsccTaskFailedException(
@@ -169,6 +183,59 @@ namespace DsccPowerShell.Engine.Tasks
                 }
             }
         }
+
+        /// <summary>
+        /// A parent task can succeed while one of the sub-tasks it started failed (a volume made, its export
+        /// refused), so each sub-task is followed to its end, and a health status other than OK is a warning.
+        /// </summary>
+        private static void FollowSubTasks(
+            DsccSession session,
+            string taskId,
+            JObject task,
+            PSObject succeeded,
+            TimeSpan timeout,
+            Stopwatch elapsed,
+            DsccCallContext context,
+            HashSet<string> followed)
+        {
+            foreach (JToken child in task["childTasks"] as JArray ?? new JArray())
+            {
+                string childUri = child.Type == JTokenType.Object ? (string)child["resourceUri"] : null;
+                if (string.IsNullOrWhiteSpace(childUri) || !followed.Add(GetTaskId(childUri)))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    Follow(session, GetTaskId(childUri), timeout, elapsed, null, context, followed);
+                }
+                catch (DsccTaskFailedException failedChild)
+                {
+                    string message = string.Format(
+                        CultureInfo.CurrentCulture,
+                        "Task {0} ({1}) ended SUCCEEDED, but not all of its work was done: {2}",
+                        taskId,
+                        TaskName(task),
+                        failedChild.Message);
+                    throw new DsccTaskFailedException(message, taskId, failedChild.State, succeeded);
+                }
+            }
+
+            string health = ((string)task["healthStatus"])?.ToUpperInvariant();
+            if (health == "ERROR" || health == "WARNING")
+            {
+                context.Warning(string.Format(
+                    CultureInfo.CurrentCulture,
+                    "Task {0} ({1}) ended SUCCEEDED with health status {2}; its log messages may say why.",
+                    taskId,
+                    TaskName(task),
+                    health));
+            }
+        }
+
+        private static string TaskName(JObject task) =>
+            (string)task["displayName"] ?? (string)task["name"] ?? "unnamed";
 
         private static string TaskPath(string taskId) => "/api/v1/tasks/" + Uri.EscapeDataString(taskId);
 
@@ -222,7 +289,7 @@ namespace DsccPowerShell.Engine.Tasks
                 CultureInfo.CurrentCulture,
                 "Task {0} ({1}) ended {2}: {3}",
                 taskId,
-                (string)task["displayName"] ?? (string)task["name"] ?? "unnamed",
+                TaskName(task),
                 state,
                 detail ?? "DSCC gave no reason.");
         }

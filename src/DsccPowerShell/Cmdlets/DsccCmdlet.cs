@@ -159,10 +159,22 @@ namespace DsccPowerShell.Cmdlets
                     problem = "BadRequest";
                     category = ErrorCategory.InvalidArgument;
                     return;
+                case HttpStatusCode.ProxyAuthenticationRequired:
+                    problem = "ProxyAuthenticationRequired";
+                    category = ErrorCategory.AuthenticationError;
+                    return;
                 case (HttpStatusCode)429:
                     problem = "RateLimited";
                     category = ErrorCategory.LimitsExceeded;
                     return;
+            }
+
+            if (status >= 200 && status < 300)
+            {
+                // DSCC said yes, but not in a form the module can read: a proxy page, an empty body.
+                problem = "InvalidResponse";
+                category = ErrorCategory.InvalidResult;
+                return;
             }
 
             problem = status >= 500 ? "ServiceError" : "HttpError";

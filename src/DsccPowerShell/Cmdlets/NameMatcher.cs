@@ -7,13 +7,15 @@ namespace DsccPowerShell.Cmdlets
 {
     /// <summary>
     /// Matches -Name values against objects' name property the PowerShell way (wildcards, any case) and keeps
-    /// track of plain names that matched nothing, which the cmdlet reports as not found.
+    /// track of plain names that matched nothing, which the cmdlet reports as not found. A name is missing only
+    /// if every list it was looked for in was read whole: after a failed list it may well exist.
     /// </summary>
     internal sealed class NameMatcher
     {
         private readonly WildcardPattern[] _patterns;
         private readonly string[] _plainNames;
         private readonly HashSet<string> _matchedPlainNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private bool _aListFailed;
 
         public NameMatcher(string[] names)
         {
@@ -30,8 +32,12 @@ namespace DsccPowerShell.Cmdlets
         /// <summary>Gets the single plain name given, when that is all that was given; DSCC can filter on it.</summary>
         public string SinglePlainName => _patterns.Length == 1 && _plainNames.Length == 1 ? _plainNames[0] : null;
 
-        /// <summary>Gets the plain names that nothing matched.</summary>
-        public IEnumerable<string> Unmatched => _plainNames.Where(n => !_matchedPlainNames.Contains(n));
+        /// <summary>Gets the plain names that nothing matched; none once a list failed part way.</summary>
+        public IEnumerable<string> Unmatched =>
+            _aListFailed ? Enumerable.Empty<string>() : _plainNames.Where(n => !_matchedPlainNames.Contains(n));
+
+        /// <summary>Records that a list could not be read whole, so no name can be said to be missing.</summary>
+        public void ListFailed() => _aListFailed = true;
 
         public bool IsMatch(PSObject item)
         {

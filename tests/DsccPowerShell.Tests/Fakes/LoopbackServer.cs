@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -17,7 +18,8 @@ namespace DsccPowerShell.Tests.Fakes
     /// A real HTTP/1.1 server on 127.0.0.1, optionally over TLS with a self-signed certificate, for the few tests
     /// that must run the engine's own HttpClientHandler (proxy and certificate settings) rather than
     /// <see cref="FakeDscc"/>. It serves a token endpoint at /token and answers 200 with an empty DSCC list on
-    /// every other path. One request per connection ("Connection: close").
+    /// every other path. One request per connection ("Connection: close"). As a proxy it takes requests for any
+    /// host in absolute form and answers them itself, 407 unless they carry the proxy credentials it was given.
     /// </summary>
     internal sealed class LoopbackServer : IDisposable
     {
@@ -26,10 +28,20 @@ namespace DsccPowerShell.Tests.Fakes
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> _requestLines = new ConcurrentQueue<string>();
         private readonly Task _acceptLoop;
+        private readonly string _proxyAuthorization;
         private int _tlsFailures;
 
         public LoopbackServer(bool tls)
+            : this(tls, proxyCredentials: null)
         {
+        }
+
+        private LoopbackServer(bool tls, NetworkCredential proxyCredentials)
+        {
+            _proxyAuthorization = proxyCredentials == null
+                ? null
+                : "Basic " + Convert.ToBase64String(
+                    Encoding.UTF8.GetBytes(proxyCredentials.UserName + ":" + proxyCredentials.Password));
             _certificate = tls ? CreateSelfSignedCertificate() : null;
             _listener = new TcpListener(IPAddress.Loopback, 0);
             _listener.Start();
@@ -39,6 +51,9 @@ namespace DsccPowerShell.Tests.Fakes
         }
 
         public Uri BaseUri { get; }
+
+        /// <summary>Starts a plain-http forward proxy that demands Basic proxy authentication.</summary>
+        public static LoopbackServer Proxy(NetworkCredential credentials) => new LoopbackServer(false, credentials);
 
         public Uri TokenUri => new Uri(BaseUri, "/token");
 
@@ -157,7 +172,22 @@ namespace DsccPowerShell.Tests.Fakes
                         read += n;
                     }
 
-                    string path = lines[0].Split(' ')[1];
+                    string target = lines[0].Split(' ')[1];
+                    if (_proxyAuthorization != null && !lines.Contains("Proxy-Authorization: " + _proxyAuthorization))
+                    {
+                        byte[] challenge = Encoding.ASCII.GetBytes(
+                            "HTTP/1.1 407 Proxy Authentication Required\r\n" +
+                            "Proxy-Authenticate: Basic realm=\"loopback\"\r\n" +
+                            "Content-Length: 0\r\nConnection: close\r\n\r\n");
+                        await stream.WriteAsync(challenge, 0, challenge.Length);
+                        await stream.FlushAsync();
+                        return;
+                    }
+
+                    // A proxy is sent the whole URI ("GET http://host/path HTTP/1.1"), a server only the path.
+                    string path = Uri.TryCreate(target, UriKind.Absolute, out Uri absolute)
+                        ? absolute.PathAndQuery
+                        : target;
                     string json = path.StartsWith("/token", StringComparison.Ordinal)
                         ? "{\"access_token\":\"tok-loopback\",\"token_type\":\"Bearer\",\"expires_in\":7200}"
                         : "{\"items\":[],\"total\":0,\"pageLimit\":1,\"pageOffset\":0}";

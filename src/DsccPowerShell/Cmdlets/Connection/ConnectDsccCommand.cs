@@ -153,7 +153,7 @@ namespace DsccPowerShell.Cmdlets.Connection
             catch (Exception ex) when (IsEngineFailure(ex))
             {
                 session?.Dispose();
-                ThrowEngineError(ex, settings.BaseUri ?? (object)settings.Region);
+                ThrowEngineError(ex, TargetOf(ex, settings));
                 return;
             }
 
@@ -162,6 +162,21 @@ namespace DsccPowerShell.Cmdlets.Connection
                 (session.Region == null ? string.Empty : " (region " + session.Region + ")") +
                 "; session " + session.Id + " is now the default.");
             WriteObject(session);
+        }
+
+        /// <summary>Names what a failure is about: the setting at fault, else where the session was to go.</summary>
+        private static object TargetOf(Exception failure, DsccConnectionSettings settings)
+        {
+            switch ((failure as DsccSettingException)?.SettingName)
+            {
+                case nameof(DsccConnectionSettings.TokenUri):
+                    return settings.TokenUri;
+                case nameof(DsccConnectionSettings.ClientId):
+                case nameof(DsccConnectionSettings.ClientSecret):
+                    return settings.ClientId;
+                default:
+                    return settings.BaseUri ?? (object)settings.Region;
+            }
         }
 
         /// <summary>Refuses combinations that would silently ignore something the user asked for.</summary>

@@ -47,6 +47,7 @@ namespace DsccPowerShell.Cmdlets.StoragePools
             }
             catch (Exception ex) when (IsEngineFailure(ex))
             {
+                _names.ListFailed();
                 WriteEngineError(ex, SystemId);
             }
         }

@@ -80,7 +80,7 @@ namespace DsccPowerShell.Cmdlets.Volumes
             foreach (string missing in _names.Unmatched)
             {
                 WriteError(new ErrorRecord(
-                    new ItemNotFoundException("No volume is named '" + missing + "'" + OnSystem() + "."),
+                    new ItemNotFoundException("No volume is named '" + missing + "'" + OnSystem() + "." + CaseHint()),
                     ErrorIdPrefix + "NameNotFound",
                     ErrorCategory.ObjectNotFound,
                     missing));
@@ -125,6 +125,7 @@ namespace DsccPowerShell.Cmdlets.Volumes
             }
             catch (Exception ex) when (IsEngineFailure(ex))
             {
+                _names.ListFailed();
                 WriteEngineError(ex, systemId);
             }
         }
@@ -135,6 +136,12 @@ namespace DsccPowerShell.Cmdlets.Volumes
             string literal = name == null ? null : DsccQuery.QuoteFilterLiteral(name);
             return literal == null ? null : new DsccQuery().Add("filter", "name eq " + literal);
         }
+
+        // A single plain name is filtered by DSCC, which compares it case for case; PowerShell users expect any case.
+        private string CaseHint() => _names.SinglePlainName == null
+            ? string.Empty
+            : " DSCC compares a single name case for case; a wildcard such as '" + _names.SinglePlainName +
+              "*' matches in any case.";
 
         private string OnSystem() => SystemId == null ? string.Empty : " on system " + SystemId;
 

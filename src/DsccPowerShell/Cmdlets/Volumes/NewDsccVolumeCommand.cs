@@ -34,8 +34,8 @@ namespace DsccPowerShell.Cmdlets.Volumes
         public long SizeMiB { get; set; }
 
         /// <summary>
-        /// Gets or sets the pool: the CPG name on device-type1 and device-type4 (required there); a pool name or
-        /// id on device-type2, where the array's default pool is used when it is left out.
+        /// Gets or sets the pool: the CPG on device-type1 and device-type4 (required there); a pool on
+        /// device-type2, where the array's default pool is used when it is left out. A name in any case or an id.
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]

@@ -63,6 +63,11 @@ public sealed class CommandLineTests
     [InlineData(new[] { "--port", "0", "--default-page-size", "100", "--max-page-size", "10" }, "cannot exceed")]
     [InlineData(new string[0], "option '--port' is required")]
     [InlineData(new[] { "port", "0" }, "unknown option 'port'")]
+    [InlineData(new[] { "--port", "5055", "--port", "5056" }, "option '--port' is given more than once")]
+    [InlineData(new[] { "--port", "0", "--volumes", "10", "--volumes", "20" },
+        "option '--volumes' is given more than once")]
+    [InlineData(new[] { "--port", "0", "--client-secret", "a", "--client-secret", "a" },
+        "option '--client-secret' is given more than once")]
     public void BadCommandLinesAreExplained(string[] args, string message)
     {
         var result = CommandLine.Parse(args);
@@ -84,6 +89,24 @@ public sealed class CommandLineTests
         var lines = stderr.ToString().TrimEnd().Split(Environment.NewLine);
         var line = Assert.Single(lines);
         Assert.Equal("DsccSimulator: option '--volumes' needs a whole number, got 'many'; use --help for usage.", line);
+    }
+
+    [Fact]
+    public async Task RepeatedSingleValuedOptionExitsWith2AndOneLineOnStderr()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        // Should the option be taken, the simulator would serve; the stop token ends it, and the test fails.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        var exitCode = await SimulatorHost.RunAsync(
+            ["--port", "0", "--volumes", "1", "--port", "0"], stdout, stderr, stop.Token);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", stdout.ToString());
+        var line = Assert.Single(stderr.ToString().TrimEnd().Split(Environment.NewLine));
+        Assert.Equal("DsccSimulator: option '--port' is given more than once; use --help for usage.", line);
     }
 
     [Fact]

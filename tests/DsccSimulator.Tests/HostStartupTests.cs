@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -58,6 +59,54 @@ public sealed class HostStartupTests
         Assert.Equal(1, exitCode);
         Assert.StartsWith($"DsccSimulator: cannot listen on 127.0.0.1:{port}", stderr.ToString());
         Assert.DoesNotContain("   at ", stderr.ToString());
+    }
+
+    [Fact]
+    public async Task PortInUseGivesOneLineOnTheProcessStderrAndNoLogOfTheFailedStart()
+    {
+        using var blocker = new TcpListener(IPAddress.Loopback, 0);
+        blocker.Start();
+        var port = ((IPEndPoint)blocker.LocalEndpoint).Port;
+
+        // The real executable in a process of its own: only there does ASP.NET's console log reach stderr.
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { typeof(SimulatorHost).Assembly.Location, "--port", $"{port}", "--volumes", "1" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Equal("", await stdout);
+        Assert.Equal(
+            $"DsccSimulator: cannot listen on 127.0.0.1:{port}: the port is already in use.", (await stderr).TrimEnd());
+    }
+
+    /// <summary>The dotnet host running the tests (testhost runs under it), else the one on the PATH.</summary>
+    private static string DotnetHost()
+    {
+        var current = Environment.ProcessPath;
+        return Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 
     /// <summary>Captures stdout and completes once the three banner lines are written.</summary>

@@ -51,6 +51,8 @@ public sealed class LifecycleValidationTests(LifecycleValidationFixture fleet)
     [InlineData("device-type2", """{"limit_iops":5}""", "'limit_iops' must be 256..4294967294 (or -1)")]
     [InlineData("device-type2", """{"limit":101}""", "'limit' must be 0..100")]
     [InlineData("device-type2", """{"size":"big"}""", "'size' must be an integer")]
+    [InlineData("device-type2", """{"name":"has space"}""", "'name' must be 1 to 215 letters, digits")]
+    [InlineData("device-type2", """{"name":".hidden"}""", "must not start with '-', ':' or '.'")]
     public Task EditBodiesAreValidatedStrictly(string family, string body, string expected) =>
         AssertRefusedAsync(HttpMethod.Put, fleet.Volumes[family].Path, body, HttpStatusCode.BadRequest, expected);
 
@@ -78,6 +80,8 @@ public sealed class LifecycleValidationTests(LifecycleValidationFixture fleet)
 
     [Theory]
     [InlineData("""{"name":""}""", "'name' must not be empty")]
+    [InlineData("""{"name":"snap/1"}""", "'name' must be 1 to 215 letters, digits")]
+    [InlineData("""{"name":"-snap"}""", "must not start with '-', ':' or '.'")]
     [InlineData("""{"description":"x"}""", "Missing required property 'name'")]
     [InlineData("""{"name":"s","metadata":[{"key":"a","value":""}]}""", "non-empty value")]
     [InlineData("""{"name":"s","metadata":[{"key":"a","value":"1"},{"key":"a","value":"2"}]}""", "unique")]

@@ -71,6 +71,15 @@ public sealed class NotFoundTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnknownRouteWithADotInItsLastSegmentGets404JsonToo()
+    {
+        var reply = await sim.GetAsync("/as/other.oauth2", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, reply.Status);
+        Assert.Contains("/as/other.oauth2", reply.Str("error"));
+    }
+
+    [Fact]
     public async Task WrongMethodGets405WithAllowHeader()
     {
         var reply = await sim.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/v1/volumes")

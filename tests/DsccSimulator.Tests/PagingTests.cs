@@ -77,6 +77,29 @@ public sealed class PagingTests : IAsyncLifetime
         Assert.Equal(20, page.Json.GetProperty("pageLimit").GetInt32());
     }
 
+    [Theory]
+    [InlineData("/api/v1/volumes")]
+    [InlineData("/api/v1/tasks")]
+    public async Task LimitBeyondEveryIntegerTypeIsCappedLikeAnyLargeLimit(string list)
+    {
+        var page = await sim.GetAsync(list + "?limit=99999999999999999999", token);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(20, page.Json.GetProperty("pageLimit").GetInt32());
+        Assert.True(page.Json.GetProperty("items").GetArrayLength() <= 20);
+    }
+
+    [Fact]
+    public async Task OffsetBeyondEveryIntegerTypeIsPastTheEnd()
+    {
+        var page = await sim.GetAsync("/api/v1/volumes?offset=99999999999999999999&limit=5", token);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Empty(page.Json.GetProperty("items").EnumerateArray());
+        Assert.Equal(45, page.Json.GetProperty("total").GetInt32());
+        Assert.Equal(int.MaxValue, page.Json.GetProperty("pageOffset").GetInt32());
+    }
+
     [Fact]
     public async Task LimitZeroReturnsOnlyTheTotal()
     {

@@ -38,7 +38,7 @@ public sealed class RequestLogTests : IAsyncLifetime
         Assert.Equal("/as/token.oauth2", tokenRequest.GetProperty("path").GetString());
         Assert.Equal("application/x-www-form-urlencoded", tokenRequest.GetProperty("contentType").GetString());
         Assert.Equal(
-            "grant_type=client_credentials&client_id=dscc-demo-client&client_secret=dscc-demo-secret",
+            "grant_type=client_credentials&client_id=dscc-demo-client&client_secret=***",
             tokenRequest.GetProperty("body").GetString());
         Assert.False(tokenRequest.GetProperty("hasBearer").GetBoolean());
 
@@ -60,6 +60,40 @@ public sealed class RequestLogTests : IAsyncLifetime
             $"/api/v1/storage-systems/device-type1/{systemId}/volumes", create.GetProperty("path").GetString());
         Assert.Equal("application/json", create.GetProperty("contentType").GetString());
         Assert.Equal(body, create.GetProperty("body").GetString());
+    }
+
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "client_secret=dscc-demo-secret&grant_type=client_credentials",
+        "client_secret=***&grant_type=client_credentials")]
+    [InlineData("application/x-www-form-urlencoded", "grant_type=x&client%5Fsecret=a%26b&client_secret=",
+        "grant_type=x&client%5Fsecret=***&client_secret=***")]
+    [InlineData("text/plain", "client_id=c&client_secret=s3cret", "client_id=c&client_secret=***")]
+    [InlineData("application/x-www-form-urlencoded", "grant_type=client_credentials&client_id=c",
+        "grant_type=client_credentials&client_id=c")]
+    public async Task TokenRequestSecretsAreMaskedInTheLog(string contentType, string form, string logged)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/as/token.oauth2")
+        {
+            Content = new StringContent(form, Encoding.UTF8, contentType),
+        };
+        await sim.SendAsync(request);
+
+        var log = await sim.GetAsync("/_sim/requests", null);
+
+        var entry = Assert.Single(log.Json.EnumerateArray());
+        Assert.Equal(logged, entry.GetProperty("body").GetString());
+        Assert.DoesNotContain("s3cret", log.Text);
+        Assert.DoesNotContain("dscc-demo-secret", log.Text);
+    }
+
+    [Fact]
+    public async Task FormSecretsSentElsewhereAreMaskedToo()
+    {
+        await sim.PostFormAsync("/as/token", new Dictionary<string, string> { ["client_secret"] = "s3cret" });
+
+        var log = await sim.GetAsync("/_sim/requests", null);
+
+        Assert.Equal("client_secret=***", Assert.Single(log.Json.EnumerateArray()).GetProperty("body").GetString());
     }
 
     [Fact]

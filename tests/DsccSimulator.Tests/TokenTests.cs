@@ -29,6 +29,22 @@ public sealed class TokenTests : IAsyncLifetime
         Assert.Equal("no-store", reply.Message.Headers.CacheControl?.ToString());
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task AnotherMethodThanPostGets405WithAllowAndAnOAuthErrorBody(string method)
+    {
+        var reply = await sim.SendAsync(new HttpRequestMessage(new HttpMethod(method), "/as/token.oauth2"));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, reply.Status);
+        Assert.Equal(new[] { "POST" }, reply.Message.Content.Headers.Allow);
+        Assert.Equal(new[] { "error", "error_description" }, reply.PropertyNames);
+        Assert.Equal("invalid_request", reply.Str("error"));
+        Assert.Equal($"Method {method} is not allowed on /as/token.oauth2; use POST.", reply.Str("error_description"));
+        Assert.Equal("no-store", reply.Message.Headers.CacheControl?.ToString());
+    }
+
     [Fact]
     public async Task TokenIsJwtShapedWithExpiryClaim()
     {

@@ -203,6 +203,45 @@ public sealed class VolumeCreateTests : IAsyncLifetime
         Assert.Contains(expectedError, reply.Str("error"));
     }
 
+    /// <summary>
+    /// Names the spec's prose rules out for <c>NimbleCreateVolumeInput.name</c>: up to 215 letters, digits, '-', ':'
+    /// and '.', not starting with '-', ':' or '.' (and, since it is a name, not ending in a line break).
+    /// </summary>
+    public static TheoryData<string> NamesNimbleRefuses() =>
+        ["qa nim space", new string('b', 300), new string('b', 216), "-lead", ":lead", ".lead", "qa/slash", "qa_under",
+            "trailing\n"];
+
+    public static TheoryData<string> NamesNimbleAccepts() => ["a", "9lives", "qa:vol.2-x", new string('c', 215)];
+
+    [Theory]
+    [MemberData(nameof(NamesNimbleRefuses))]
+    public async Task DeviceType2NamesOutsideTheSpecsRulesGet400NamingTheField(string name)
+    {
+        var systemId = await Fleet.SystemIdAsync(sim, token, Fleet.NimbleProd01);
+        var body = JsonSerializer.Serialize(new { name, size = 1024 });
+
+        var reply = await sim.PostJsonAsync($"/api/v1/storage-systems/device-type2/{systemId}/volumes", token, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal(new[] { "error", "errorCode" }, reply.PropertyNames);
+        Assert.Equal("400", reply.Str("errorCode"));
+        Assert.Contains("Property 'name' must be 1 to 215 letters, digits, '-', ':' or '.'", reply.Str("error"));
+        Assert.Equal(0, (await sim.GetAsync("/api/v1/tasks", token)).Json.GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(NamesNimbleAccepts))]
+    public async Task DeviceType2NamesWithinTheSpecsRulesAreCreated(string name)
+    {
+        var systemId = await Fleet.SystemIdAsync(sim, token, Fleet.NimbleProd01);
+
+        var task = await CreateAndFinishAsync(
+            "device-type2", systemId, JsonSerializer.Serialize(new { name, size = 1024 }));
+
+        Assert.Equal("SUCCEEDED", task.Str("state"));
+        Assert.Equal(name, Lifecycle.AssociatedResource(task).Name);
+    }
+
     [Fact]
     public async Task NonJsonContentTypeGets400()
     {

@@ -185,6 +185,17 @@ public sealed class VolumeEditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeviceType2PerformancePolicyTheVolumeShowsMayBeNamed()
+    {
+        var volume = await Lifecycle.SeededVolumeAsync(sim, token, "device-type2", Fleet.NimbleProd01);
+        var policyId = (await sim.GetAsync(volume.Path, token)).Str("perfpolicy_id");
+
+        var task = await sim.PutAndFinishAsync(volume.Path, token, $$"""{"perfpolicy_id":"{{policyId}}"}""");
+
+        Lifecycle.AssertSucceeded(task);
+    }
+
+    [Fact]
     public async Task DeviceType2OwningGroupMayBeTheArraysOwnGroup()
     {
         var volume = await Lifecycle.SeededVolumeAsync(sim, token, "device-type2", Fleet.NimbleProd01);

@@ -32,7 +32,7 @@ Describe 'Connect-Dscc' {
         $form = $tokenRequests[0].body
         Get-QueryValue $form 'grant_type' | Should -Be 'client_credentials'
         Get-QueryValue $form 'client_id' | Should -Be $simulator.ClientId
-        Get-QueryValue $form 'client_secret' | Should -Be $simulator.ClientSecret
+        Get-QueryValue $form 'client_secret' | Should -Be '***'
     }
 
     It 'accepts the client as a PSCredential and becomes the default session' {
@@ -113,14 +113,21 @@ Describe 'Connect-Dscc' {
         @(Get-DsccSession).Count | Should -Be 0
     }
 
-    It 'refuses plain http to a host that is not this machine' {
+    It 'refuses plain http to a host that is not this machine, naming the <Setting>' -ForEach @(
+        @{ Setting = 'BaseUri'; BaseUri = 'http://dscc.example.com'; TokenUri = $null }
+        @{ Setting = 'TokenUri'; BaseUri = 'https://dscc.example.com'; TokenUri = 'http://sso.example.com/as/t' }
+    ) {
         $secret = ConvertTo-SecureString 'x' -AsPlainText -Force
+        $arguments = @{ ClientId = 'id'; ClientSecret = $secret; BaseUri = $BaseUri }
+        if ($TokenUri) { $arguments.TokenUri = $TokenUri }
 
-        $thrown = { Connect-Dscc -ClientId 'id' -ClientSecret $secret -BaseUri 'http://dscc.example.com' } |
-            Should -Throw -PassThru
+        $thrown = { Connect-Dscc @arguments } | Should -Throw -PassThru
 
         $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccInvalidArgument,*ConnectDsccCommand'
         $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        "$($thrown.TargetObject)" | Should -Be ([uri]$arguments[$Setting]).ToString()
+        $thrown.Exception.Message | Should -Match 'must use https'
+        $thrown.Exception.Message | Should -Not -Match '\(Parameter'
     }
 
     It 'maps each region to its own host' -ForEach @(
@@ -150,9 +157,12 @@ Describe 'Connect-Dscc for unattended runs' {
 
         $session = Connect-Dscc -FromEnvironment -BaseUri $simulator.Url -TokenUri $simulator.TokenUri
 
+        # The simulator issued a token, so the secret it checks was the one in the variable; its log masks it.
         $session.ClientId | Should -Be $simulator.ClientId
-        Get-QueryValue (Get-SimulatorRequestLog -PathLike '/as/token.oauth2').body 'client_secret' |
-            Should -Be $simulator.ClientSecret
+        $session.TokenExpiresOn | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+        $form = (Get-SimulatorRequestLog -PathLike '/as/token.oauth2').body
+        Get-QueryValue $form 'client_id' | Should -Be $simulator.ClientId
+        Get-QueryValue $form 'client_secret' | Should -Be '***'
     }
 
     It 'names the missing variable' {
@@ -188,6 +198,8 @@ Describe 'Connect-Dscc for unattended runs' {
         $thrown.FullyQualifiedErrorId | Should -BeLike 'GetDsccStorageSystemAuthenticationFailed,*'
         $thrown.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $thrown.Exception.Message | Should -Match 'cannot renew'
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("DSCC at $(([uri]$simulator.Url).Host) refused"))
+        $thrown.TargetObject | Should -Be "GET $($simulator.Url)/api/v1/storage-systems"
     }
 
     It 'names the base URI it could not reach' {
@@ -259,6 +271,8 @@ Describe 'Connect-Dscc endpoints' {
 
         $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccInvalidArgument,*'
         $thrown.Exception.Message | Should -Not -Match 'pw'
+        $given = $simulator.Url + $(if ($Suffix) { $Suffix } else { '/' })
+        $thrown.Exception.Message | Should -Match ([regex]::Escape("(given: $given)"))
     }
 }
 

@@ -27,11 +27,21 @@ public static class TokenEndpoint
 
     public static void Map(IEndpointRouteBuilder app) => app.MapPost(Path, IssueAsync);
 
+    public static bool IsTokenPath(PathString path) => path.Equals(Path, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The answer to another method than POST (the caller sets <c>Allow</c>): an RFC 6749 error body, as every error
+    /// of this endpoint has, since OAuth clients read those and not the DSCC API's error schemas.
+    /// </summary>
+    public static IResult MethodNotAllowed(HttpContext context, string message)
+    {
+        ForbidCaching(context.Response);
+        return Error(StatusCodes.Status405MethodNotAllowed, "invalid_request", message);
+    }
+
     private static async Task<IResult> IssueAsync(HttpContext context, TokenService tokens, SimStats stats)
     {
-        // Token responses carry credentials and must not be cached (RFC 6749 section 5.1).
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Pragma = "no-cache";
+        ForbidCaching(context.Response);
 
         if (!context.Request.HasFormContentType)
         {
@@ -72,6 +82,13 @@ public static class TokenEndpoint
         stats.CountToken(clientId);
         return Results.Json(
             new OAuthTokenResponse(token.AccessToken, "Bearer", tokens.LifetimeSeconds), JsonDefaults.Options);
+    }
+
+    /// <summary>Token responses carry credentials and must not be cached (RFC 6749 section 5.1).</summary>
+    private static void ForbidCaching(HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
     }
 
     private static (string ClientId, string Secret)? ReadBasicCredentials(HttpRequest request)

@@ -19,7 +19,12 @@ public static class CommandLine
 {
     private delegate SimulatorOptions Apply(SimulatorOptions options, string value);
 
-    private sealed record OptionSpec(string Name, string ValueName, string Description, Apply Apply);
+    /// <param name="Repeatable">
+    /// True for options that add to a list (<c>--client</c>); any other option given twice is an error, since
+    /// silently taking one of the two values would hide the mistake.
+    /// </param>
+    private sealed record OptionSpec(
+        string Name, string ValueName, string Description, Apply Apply, bool Repeatable = false);
 
     private static readonly OptionSpec[] Specs =
     [
@@ -44,7 +49,7 @@ public static class CommandLine
         new("--task-duration-ms", "<n>", "Milliseconds an asynchronous task runs before it ends (default 1500).",
             (o, v) => o with { TaskDurationMs = ParseInt("--task-duration-ms", v, 0, int.MaxValue) }),
         new("--client", "<id>:<secret>", "Another API client with full access; repeat for more clients.",
-            (o, v) => o with { Clients = [.. o.Clients, ParseClient(v)] }),
+            (o, v) => o with { Clients = [.. o.Clients, ParseClient(v)] }, Repeatable: true),
         new("--latency-ms", "<n>", "Milliseconds added to every /api/v1 and token call (default 0).",
             (o, v) => o with { LatencyMs = ParseInt("--latency-ms", v, 0, MaxLatencyMs) }),
         new("--fault-rate", "<0..1>",
@@ -61,7 +66,7 @@ public static class CommandLine
     public static CommandLineResult Parse(IReadOnlyList<string> args)
     {
         var options = new SimulatorOptions();
-        var portGiven = false;
+        var given = new HashSet<string>(StringComparer.Ordinal);
 
         // Someone asking for help gets it, even if the rest of the line is wrong.
         if (args.Any(arg => arg is "--help" or "-h" or "-?"))
@@ -83,6 +88,11 @@ public static class CommandLine
                 return Fail($"option '{arg}' needs a value {spec.ValueName}");
             }
 
+            if (!given.Add(spec.Name) && !spec.Repeatable)
+            {
+                return Fail($"option '{arg}' is given more than once");
+            }
+
             try
             {
                 options = spec.Apply(options, args[++i]);
@@ -91,11 +101,9 @@ public static class CommandLine
             {
                 return Fail(ex.Message);
             }
-
-            portGiven |= spec.Name == "--port";
         }
 
-        if (!portGiven)
+        if (!given.Contains("--port"))
         {
             return Fail("option '--port' is required (use --port 0 to pick a free port)");
         }

@@ -1,16 +1,19 @@
 using System.Net;
+using DsccSimulator.Auth;
 using Microsoft.AspNetCore.Routing.Template;
 
 namespace DsccSimulator.Errors;
 
 /// <summary>
 /// Answers requests no endpoint took: 405 (with <c>Allow</c>) when the path exists for other methods, otherwise
-/// 404, both as JSON in the path's error schema. A catch-all fallback would otherwise turn every wrong method
-/// into a 404.
+/// 404, both as JSON in the path's error schema (an RFC 6749 error on the token endpoint). A catch-all fallback would
+/// otherwise turn every wrong method into a 404.
 /// </summary>
 public static class FallbackEndpoint
 {
-    public static void Map(IEndpointRouteBuilder app) => app.MapFallback(Handle);
+    // Not MapFallback's default pattern {*path:nonfile}: that skips paths whose last segment has a dot, such as
+    // /as/token.oauth2, and leaves them a bare 404 without a body.
+    public static void Map(IEndpointRouteBuilder app) => app.MapFallback("{**path}", Handle);
 
     private static IResult Handle(HttpContext context, EndpointDataSource endpoints)
     {
@@ -23,8 +26,10 @@ public static class FallbackEndpoint
         }
 
         context.Response.Headers.Allow = string.Join(", ", allowed);
-        return ApiErrors.Result(context, HttpStatusCode.MethodNotAllowed,
-            $"Method {request.Method} is not allowed on {request.Path}; use {string.Join(" or ", allowed)}.");
+        var message = $"Method {request.Method} is not allowed on {request.Path}; use {string.Join(" or ", allowed)}.";
+        return TokenEndpoint.IsTokenPath(request.Path)
+            ? TokenEndpoint.MethodNotAllowed(context, message)
+            : ApiErrors.Result(context, HttpStatusCode.MethodNotAllowed, message);
     }
 
     private static List<string> AllowedMethods(EndpointDataSource endpoints, PathString path)

@@ -73,8 +73,7 @@ public static class FaultResponses
             : ApiErrors.Body(context, (HttpStatusCode)status, message);
     }
 
-    public static bool IsTokenEndpoint(PathString path) =>
-        path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase);
+    public static bool IsTokenEndpoint(PathString path) => TokenEndpoint.IsTokenPath(path);
 
     /// <summary>
     /// The platform schemas list BAD_REQUEST ... SERVICE_UNAVAILABLE; a gateway's 502 and 504 also mean the

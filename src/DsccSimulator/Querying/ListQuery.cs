@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using DsccSimulator.Errors;
 using DsccSimulator.Json;
 using Microsoft.Extensions.Primitives;
@@ -61,8 +62,10 @@ public sealed record ListQuery(int Offset, int Limit, Filter Filter, SortOrder S
         }
 
         // NumberStyles.None: no sign, no spaces, no decimals - the spec declares these as integers with minimum 0.
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
+        // Parsed without a size limit, since the spec sets none: a number beyond int range is still a valid count,
+        // and as a limit or offset it means "more than there can be", so it is capped rather than refused.
+        return BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? (int)BigInteger.Min(value, int.MaxValue)
             : throw ApiException.BadRequest($"Invalid {name} '{text}': it must be a whole number of 0 or more.");
     }
 

@@ -6,7 +6,7 @@ namespace DsccSimulator.RequestLog;
 
 /// <summary>
 /// The simulator's own control surface for tests: <c>/_sim/health</c> and the request log. Outside <c>/api</c>,
-/// so it needs no token; restricted to loopback callers because it exposes request bodies (including secrets).
+/// so it needs no token; restricted to loopback callers because it exposes request bodies (secrets masked).
 /// </summary>
 public static class ControlEndpoints
 {

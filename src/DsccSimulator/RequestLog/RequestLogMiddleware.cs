@@ -1,4 +1,5 @@
 using System.Text;
+using DsccSimulator.Auth;
 
 namespace DsccSimulator.RequestLog;
 
@@ -22,11 +23,18 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLogStore l
                 request.QueryString.HasValue ? request.QueryString.Value : "",
                 request.ContentType,
                 HasBearer(request),
-                await ReadBodyAsync(request));
+                Redact(request, await ReadBodyAsync(request)));
         }
 
         await next(context);
     }
+
+    /// <summary>
+    /// Form bodies lose their secrets (see <see cref="LoggedSecrets"/>); so does anything sent to the token endpoint,
+    /// which reads only forms, so that a form sent with a wrong content type is masked too.
+    /// </summary>
+    private static string Redact(HttpRequest request, string body) =>
+        request.HasFormContentType || TokenEndpoint.IsTokenPath(request.Path) ? LoggedSecrets.RedactForm(body) : body;
 
     private static bool HasBearer(HttpRequest request) =>
         ((string)request.Headers.Authorization)?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true;

@@ -315,6 +315,8 @@ public static class NimbleObjectTypes
 {
     public const string InitiatorGroup = "02";
 
+    public const string PerformancePolicy = "03";
+
     public const string Snapshot = "04";
 
     public const string AccessControlRecord = "0d";

@@ -152,8 +152,8 @@ public sealed partial class FleetStore
     }
 
     /// <summary>
-    /// The simulator has no Nimble folders or performance policies beyond the default one, so ids of those are
-    /// unknown (an empty folder id means "no folder"); the owning group must be the array's own group.
+    /// The simulator has no Nimble folders and no performance policy beyond the default one, so only an empty folder
+    /// id ("no folder") and the default policy's id are known; the owning group must be the array's own group.
     /// </summary>
     private static ArrayFailure UnknownReference(StorageSystem system, VolumeEditPlan plan)
     {
@@ -162,6 +162,8 @@ public sealed partial class FleetStore
             var known = kind switch
             {
                 "folder" => id.Length == 0,
+                "performance policy" => string.Equals(
+                    id, NimblePerformancePolicies.DefaultId(system), StringComparison.OrdinalIgnoreCase),
                 "group" => string.Equals(id, system.Id, StringComparison.OrdinalIgnoreCase),
                 _ => false,
             };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DsccSimulator.Errors;
 
 namespace DsccSimulator.Resources.Common;
@@ -8,8 +9,11 @@ namespace DsccSimulator.Resources.Common;
 /// Reads values from a request body that already passed its schema check (so types are right), and applies the
 /// rules the schemas state only in prose: non-blank names, ranges, whole numbers. Every breach is a 400.
 /// </summary>
-public static class RequestValues
+public static partial class RequestValues
 {
+    /// <summary>Longest device-type2 volume or snapshot name the spec allows.</summary>
+    public const int MaxNimbleNameLength = 215;
+
     public static string String(JsonElement body, string property) =>
         body.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
@@ -27,6 +31,24 @@ public static class RequestValues
     /// <summary>A string the request must carry, not blank.</summary>
     public static string RequiredText(JsonElement body, string property) =>
         Text(body, property) ?? throw ApiException.BadRequest($"Property '{property}' is required.");
+
+    /// <summary>
+    /// A device-type2 volume or snapshot name (<paramref name="name"/> null passes): the spec's descriptions allow "up
+    /// to 215 alphanumeric, hyphenated, colon, or period-separated characters; but cannot begin with hyphen, colon or
+    /// period". That is prose, not a schema keyword, so the schema check lets any string through.
+    /// </summary>
+    public static string NimbleName(string name, string property)
+    {
+        if (name is null || (name.Length <= MaxNimbleNameLength && NimbleNamePattern().IsMatch(name)))
+        {
+            return name;
+        }
+
+        var shown = name.Length <= 64 ? $"'{name}'" : $"a name of {name.Length} characters";
+        throw ApiException.BadRequest(
+            $"Property '{property}' must be 1 to {MaxNimbleNameLength} letters, digits, '-', ':' or '.', and must not "
+            + $"start with '-', ':' or '.'; got {shown}.");
+    }
 
     public static bool? Bool(JsonElement body, string property) =>
         body.TryGetProperty(property, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
@@ -130,4 +152,8 @@ public static class RequestValues
 
         throw ApiException.BadRequest($"Query parameter '{name}' must be true or false, not '{values}'.");
     }
+
+    // \z, not $: a name must not end in a line break either.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9:.-]*\z")]
+    private static partial Regex NimbleNamePattern();
 }

@@ -101,6 +101,8 @@ public sealed record ArcusSnapshotCapacity(double SizeMiB, double TotalSpaceMiB,
 /// <summary>
 /// Spec schema <c>NimbleSnapshot</c>: item of <c>GET {dt2}/volumes/{volumeId}/snapshots</c>. snake_case; the spec
 /// gives <c>size</c> in bytes here ("Size of volume at time of snapshot (in bytes)"), times in epoch seconds.
+/// Every property the spec marks <c>Filter</c> or <c>Sort</c> is declared, even those never set, because filter,
+/// sort and select accept exactly the declared names.
 /// </summary>
 [SnakeCase]
 public class NimbleSnapshot
@@ -113,9 +115,22 @@ public class NimbleSnapshot
 
     public string PoolName { get; set; }
 
+    /// <summary>Never set: the simulator replicates nothing.</summary>
+    public string ReplicationStatus { get; set; }
+
+    /// <summary>Never set: snapshots are taken on request, not by a protection schedule.</summary>
+    public string ScheduleId { get; set; }
+
+    public string ScheduleName { get; set; }
+
     public string SerialNumber { get; set; }
 
     public long Size { get; set; }
+
+    /// <summary>Never set: the simulator has no snapshot collections.</summary>
+    public string SnapCollectionId { get; set; }
+
+    public string SnapCollectionName { get; set; }
 
     public string TargetName { get; set; }
 

@@ -166,7 +166,7 @@ public static class SnapshotEndpoints
         {
             SystemId = system.Id,
             VolumeId = volume.Id,
-            Name = RequestValues.RequiredText(body, "name"),
+            Name = RequestValues.NimbleName(RequestValues.RequiredText(body, "name"), "name"),
             Comment = RequestValues.String(body, "description"),
             Online = RequestValues.Bool(body, "online") ?? false,
             Writable = RequestValues.Bool(body, "writable") ?? false,

@@ -6,7 +6,8 @@ namespace DsccSimulator.Resources.Volumes;
 
 /// <summary>
 /// Fields shared by the device-type1 (<c>PrimeraVolumeDetails*</c>) and device-type4 (<c>ArcusVolumeDetails*</c>)
-/// volume schemas. A realistic subset; the spec lists many more, all optional.
+/// volume schemas. A realistic subset; the spec lists many more, all optional. It includes every property the list
+/// schemas mark <c>Filter</c> or <c>Sort</c>, because filter, sort and select accept exactly the declared names.
 /// </summary>
 public abstract class PrimeraLineageVolumeFields
 {
@@ -25,10 +26,19 @@ public abstract class PrimeraLineageVolumeFields
     /// <summary>A string in the spec ("Data Reduction type"), not a boolean.</summary>
     public string DataReduction { get; set; }
 
+    /// <summary>Drive class of the volume's CPG, spelled as the spec's <c>devType</c> examples: DEVTYPE_SSD.</summary>
+    public string DevType { get; set; }
+
     [JsonPropertyName("displayname")]
     public string DisplayName { get; set; }
 
     public long Generation { get; set; }
+
+    /// <summary>
+    /// An integer here (int64 in the spec), unlike the fleet view's string: see
+    /// <see cref="VolumeViews.PrimeraHealthState"/>.
+    /// </summary>
+    public long? HealthState { get; set; }
 
     public string Id { get; set; }
 
@@ -36,6 +46,10 @@ public abstract class PrimeraLineageVolumeFields
     public IReadOnlyList<InitiatorReference> Initiators { get; set; }
 
     public string Name { get; set; }
+
+    /// <summary>VV id of the parent in a snapshot tree; 0 for the base volumes this view lists.</summary>
+    [JsonPropertyName("parentID")]
+    public long? ParentId { get; set; }
 
     /// <summary>True for a clone made by physical copy (3PAR <c>createvvcopy</c>).</summary>
     public bool PhysicalCopy { get; set; }
@@ -73,6 +87,8 @@ public abstract class PrimeraLineageVolumeFields
 /// <summary>Spec schema <c>PrimeraVolumeDetailsList</c>: item of <c>GET {dt1}/volumes</c>; capacity on top.</summary>
 public class PrimeraVolumeDetailsList : PrimeraLineageVolumeFields
 {
+    public double HostWrittenMiB { get; set; }
+
     public double SizeMiB { get; set; }
 
     public string SnapshotCpgName { get; set; }
@@ -114,7 +130,8 @@ public sealed record ArcusVolumeCapacity(
 
 /// <summary>
 /// Spec schema <c>NimbleVolume</c>: item of <c>GET {dt2}/volumes</c>. snake_case; <c>size</c> in MiB, usage in
-/// bytes, times in epoch seconds.
+/// bytes, times in epoch seconds. Every property the spec marks <c>Filter</c> or <c>Sort</c> is declared, even those
+/// never set, because filter, sort and select accept exactly the declared names.
 /// </summary>
 [SnakeCase]
 public class NimbleVolume
@@ -126,16 +143,33 @@ public class NimbleVolume
 
     public bool Clone { get; set; }
 
+    /// <summary>Pool a volume move is heading for; the simulator moves no volumes, so never set.</summary>
+    public string DestPoolId { get; set; }
+
+    public string DestPoolName { get; set; }
+
+    /// <summary>Empty: the simulator keeps volumes in no folder (the spec allows the empty string).</summary>
+    public string FolderId { get; set; }
+
+    public string FolderName { get; set; }
+
     public string Id { get; set; }
 
     public string Name { get; set; }
 
     public bool Online { get; set; }
 
+    /// <summary>The array's own group (its system id and name).</summary>
+    public string OwnedByGroup { get; set; }
+
+    public string OwnedByGroupId { get; set; }
+
     /// <summary>Parent volume of a clone.</summary>
     public string ParentVolId { get; set; }
 
     public string ParentVolName { get; set; }
+
+    public string PerfpolicyId { get; set; }
 
     public string PerfpolicyName { get; set; }
 
@@ -144,6 +178,11 @@ public class NimbleVolume
     public string PoolName { get; set; }
 
     public bool ReadOnly { get; set; }
+
+    public string ReplicationRole { get; set; }
+
+    /// <summary>Set only for synchronous replication, which the simulator does not do.</summary>
+    public string SecondarySerialNumber { get; set; }
 
     public string SerialNumber { get; set; }
 

@@ -147,7 +147,7 @@ public static class VolumeChangeEndpoints
         {
             SystemId = volume.SystemId,
             VolumeId = volume.Id,
-            Name = RequestValues.Text(body, "name"),
+            Name = RequestValues.NimbleName(RequestValues.Text(body, "name"), "name"),
             SizeMiB = size,
             AllowShrink = RequestValues.Bool(body, "force") ?? false,
             DataReduction = RequestValues.Bool(body, "dedupe_enabled"),

@@ -85,7 +85,7 @@ public static class VolumeCreateEndpoints
     /// <summary>device-type2 body (<c>NimbleCreateVolumeInput</c>), already schema-valid.</summary>
     private static VolumePlan NimblePlan(JsonElement body, StorageSystem system)
     {
-        var name = RequireName(body, "name");
+        var name = RequestValues.NimbleName(RequireName(body, "name"), "name");
         var isClone = OptionalBool(body, "clone") ?? false;
         var baseSnapshotId = OptionalString(body, "base_snap_id");
         var size = OptionalInt64(body, "size");

@@ -41,6 +41,8 @@ public static class VolumeStoreFields
         ["volumeId"] = v => v.VolumeNumber,
         ["generation"] = v => v.Generation,
         ["comment"] = v => v.Comment ?? "",
+        ["healthState"] = v => VolumeViews.PrimeraHealthState(v.HealthState),
+        ["parentID"] = _ => VolumeViews.BaseVolumeParentId,
     };
 
     private static readonly Dictionary<string, Func<Volume, object>> Primera = new(Lineage)
@@ -48,6 +50,7 @@ public static class VolumeStoreFields
         ["sizeMiB"] = v => v.SizeMiB,
         ["usedSizeMiB"] = v => v.UsedMiB,
         ["totalSpaceMiB"] = v => v.UsedMiB,
+        ["hostWrittenMiB"] = v => v.UsedMiB,
     };
 
     private static readonly Dictionary<string, Func<Volume, object>> Nimble = new()
@@ -58,6 +61,7 @@ public static class VolumeStoreFields
         ["size"] = v => v.SizeMiB,
         ["serial_number"] = v => v.SerialNumber,
         ["pool_id"] = v => v.PoolId,
+        ["owned_by_group_id"] = v => v.SystemId,
         ["generation"] = v => v.Generation,
         ["description"] = v => v.Comment ?? "",
     };

@@ -9,6 +9,9 @@ public static class VolumeViews
 {
     private const long BytesPerMiB = 1024 * 1024;
 
+    /// <summary>The <c>parentID</c> of a base volume, which is no virtual copy and so has no parent VV.</summary>
+    public const long BaseVolumeParentId = 0;
+
     public static FleetVolumeDetailsList FleetListItem(Volume volume, FleetStore store) =>
         FillFleet(new FleetVolumeDetailsList(), volume, store);
 
@@ -109,11 +112,14 @@ public static class VolumeViews
         target.CreationTime = new CalendarTime(volume.CreatedAt.ToUnixTimeMilliseconds(), "UTC");
         target.CustomerId = store.CustomerId;
         target.DataReduction = volume.DataReduction ? "Enabled" : "Disabled";
+        target.DevType = DevType(pool);
         target.DisplayName = volume.Name;
         target.Generation = volume.Generation;
+        target.HealthState = PrimeraHealthState(volume.HealthState);
         target.Id = volume.Id;
         target.Initiators = HostGroupReferences(volume);
         target.Name = volume.Name;
+        target.ParentId = BaseVolumeParentId;
         target.PhysicalCopy = volume.Lineage is not null;
         target.ProvType = volume.DataReduction ? "DDS" : "TPVV";
         target.ReadOnly = false;
@@ -135,6 +141,7 @@ public static class VolumeViews
     private static T FillPrimeraCapacity<T>(T target, Volume volume, FleetStore store)
         where T : PrimeraVolumeDetailsList
     {
+        target.HostWrittenMiB = volume.UsedMiB;
         target.SizeMiB = volume.SizeMiB;
         target.SnapshotCpgName = store.FindPool(volume.PoolId).Name;
         target.ThinSavings = ThinSavings(volume);
@@ -159,15 +166,21 @@ public static class VolumeViews
         target.BaseSnapId = lineage?.SourceSnapshotId;
         target.BaseSnapName = lineage?.SourceSnapshotName;
         target.Clone = lineage is not null;
+        target.FolderId = "";
+        target.FolderName = "";
         target.Id = volume.Id;
         target.Name = volume.Name;
         target.Online = settings.Online;
+        target.OwnedByGroup = system.Name;
+        target.OwnedByGroupId = system.Id;
         target.ParentVolId = lineage?.SourceVolumeId;
         target.ParentVolName = lineage?.SourceVolumeName;
-        target.PerfpolicyName = "default";
+        target.PerfpolicyId = NimblePerformancePolicies.DefaultId(system);
+        target.PerfpolicyName = NimblePerformancePolicies.DefaultName;
         target.PoolId = pool.Id;
         target.PoolName = pool.Name;
         target.ReadOnly = false;
+        target.ReplicationRole = "no_replication";
         target.SerialNumber = volume.SerialNumber;
         target.Size = volume.SizeMiB;
         target.TargetName = $"iqn.2007-11.com.nimblestorage:{volume.Name}-v{volume.Id[2..18]}.{volume.VolumeNumber:x8}";
@@ -206,6 +219,25 @@ public static class VolumeViews
         target.WarnLevel = 80;
         return target;
     }
+
+    /// <summary>
+    /// The device-type1/4 <c>healthState</c>, an integer in the spec: the 3PAR WSAPI volume state codes (1 normal,
+    /// 2 degraded, 3 failed, 99 unknown) for the simulator's health state names.
+    /// </summary>
+    public static long PrimeraHealthState(string healthState) => healthState switch
+    {
+        "NORMAL" => 1,
+        "DEGRADED" => 2,
+        "FAILED" => 3,
+        _ => 99,
+    };
+
+    /// <summary>
+    /// The CPG's drive class as the spec's <c>devType</c> examples spell it (<c>DEVTYPE_SSD</c>, where the pool
+    /// schemas say <c>DEVICE_TYPE_SSD</c>).
+    /// </summary>
+    private static string DevType(StoragePool pool) =>
+        pool.DriveType?.Replace("DEVICE_TYPE_", "DEVTYPE_", StringComparison.Ordinal);
 
     /// <summary>The host groups a volume is exported to, as <c>initiators</c> items.</summary>
     private static List<InitiatorReference> HostGroupReferences(Volume volume) =>

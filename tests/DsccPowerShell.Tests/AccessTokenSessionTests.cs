@@ -89,6 +89,8 @@ namespace DsccPowerShell.Tests
             Assert.Empty(fake.TokenRequests);
             Assert.Contains("cannot renew", ex.Message, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("expired", ex.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(FakeDscc.BaseUri.Host, ex.Message, StringComparison.Ordinal);
+            Assert.Equal(new Uri(FakeDscc.BaseUri, ListPath), ex.RequestUri);
             Assert.DoesNotContain(jwt, ex.ToString(), StringComparison.Ordinal);
             Assert.Equal(expires.ToUnixTimeSeconds(), session.TokenExpiresOn.Value.ToUnixTimeSeconds());
             Assert.False(session.CanRenewToken);

@@ -163,6 +163,27 @@ namespace DsccPowerShell.Tests
             Assert.Single(fake.ApiRequests);
         }
 
+        [Theory]
+        [InlineData(".")]
+        [InlineData("..")]
+        public void ShouldRefuseIdsThatWouldStepUpThePath(string id)
+        {
+            // Arrange: /api/v1/storage-systems/.. would be the list of systems, and ../volumes every volume.
+            var fake = FakeWithRecognisableToken();
+            using DsccSession session = TestSessions.Open(fake);
+
+            // Act
+            var system = Assert.Throws<ArgumentException>(
+                () => DsccStorageSystems.Get(session, id, DsccCallContext.Silent));
+            var volumes = Assert.Throws<ArgumentException>(
+                () => DsccVolumes.List(session, id, query: null, DsccCallContext.Silent).ToList());
+
+            // Assert: refused before any request.
+            Assert.Contains("'" + id + "' is not a storage system id", system.Message, StringComparison.Ordinal);
+            Assert.Contains("is not a storage system id", volumes.Message, StringComparison.Ordinal);
+            Assert.Empty(fake.ApiRequests);
+        }
+
         [Fact]
         public void ShouldNotLeakSecretWhenTokenServiceRefuses()
         {

@@ -189,11 +189,11 @@ namespace DsccPowerShell.Tests
         }
 
         [Fact]
-        public void ShouldCapServerRequestedWaitAtMaxDelay()
+        public void ShouldWaitAsLongAsDsccAsksEvenBeyondTheBackOffCap()
         {
-            // Arrange: DSCC asks for two minutes; the session allows three seconds per wait.
+            // Arrange: DSCC asks for four seconds; the back-off alone would never wait more than three.
             var fake = new FakeDscc();
-            fake.Route(HttpMethod.Get, ListPath, TooMany().WithHeader("Retry-After", "120"));
+            fake.Route(HttpMethod.Get, ListPath, TooMany().WithHeader("Retry-After", "4"));
             using DsccSession session = TestSessions.Open(
                 fake, retry: Retries.Fast(maxAttempts: 3, maxDelaySeconds: 3));
             using var probe = new CancelAtRetry(cancelBeforeAttempt: 2);
@@ -201,10 +201,32 @@ namespace DsccPowerShell.Tests
             // Act
             Exception ex = Record.Exception(() => session.Api.Send(HttpMethod.Get, ListPath, null, probe.Context));
 
-            // Assert
+            // Assert: it announced the full four seconds (and was cancelled then, to keep the test short).
             Assert.IsAssignableFrom<OperationCanceledException>(ex);
-            Assert.Equal(3.0, probe.Announced.Seconds);
+            Assert.Equal(4.0, probe.Announced.Seconds);
             Assert.Single(fake.ApiRequests);
+        }
+
+        [Fact]
+        public void ShouldFailAtOnceWhenDsccAsksForMoreThanTheSessionMayWait()
+        {
+            // Arrange: DSCC asks for five minutes; the session may wait two in all.
+            var fake = new FakeDscc();
+            fake.Route(HttpMethod.Get, ListPath, TooMany().WithHeader("Retry-After", "300"));
+            var log = new CallLog();
+            using DsccSession session = TestSessions.Open(fake, context: log.Context(), retry: Retries.Fast(3));
+            var stopwatch = Stopwatch.StartNew();
+
+            // Act
+            var ex = Assert.Throws<DsccApiException>(
+                () => session.Api.Send(HttpMethod.Get, ListPath, null, log.Context()));
+
+            // Assert: no early retry, no wait; the error says what DSCC asked for.
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), "waited " + stopwatch.Elapsed);
+            Assert.Equal((HttpStatusCode)429, ex.StatusCode);
+            Assert.Contains("Retry-After / ratelimit-reset: 300 s", ex.Message, StringComparison.Ordinal);
+            Assert.Single(fake.ApiRequests);
+            Assert.Empty(RetryLine.In(log.Verbose));
         }
 
         [Fact]

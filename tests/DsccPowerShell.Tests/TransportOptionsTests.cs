@@ -238,5 +238,29 @@ namespace DsccPowerShell.Tests
             Assert.DoesNotContain("client id and secret", ex.Message, StringComparison.Ordinal);
             Assert.Equal("POST http://127.0.0.1:9/token HTTP/1.1", Assert.Single(proxy.RequestLines));
         }
+
+        [Fact]
+        public void ShouldNameTheProxyWhenItCannotBeReached()
+        {
+            // Arrange: a proxy port with nothing behind it.
+            int closedPort;
+            using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                closedPort = ((IPEndPoint)probe.LocalEndpoint).Port;
+                probe.Stop();
+            }
+
+            using LoopbackServer unused = LoopbackServer.Proxy(new NetworkCredential("u", "p"));
+            DsccConnectionSettings settings = ProxiedSettings(unused, credentials: null);
+            settings.Transport.Proxy = new Uri("http://127.0.0.1:" + closedPort);
+
+            // Act
+            var ex = Assert.Throws<DsccConnectionException>(() => DsccSession.Open(settings, DsccCallContext.Silent));
+
+            // Assert
+            Assert.Contains("through the proxy http://127.0.0.1:" + closedPort, ex.Message, StringComparison.Ordinal);
+            Assert.Empty(unused.RequestLines);
+        }
     }
 }

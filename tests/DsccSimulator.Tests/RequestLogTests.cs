@@ -68,6 +68,9 @@ public sealed class RequestLogTests : IAsyncLifetime
     [InlineData("application/x-www-form-urlencoded", "grant_type=x&client%5Fsecret=a%26b&client_secret=",
         "grant_type=x&client%5Fsecret=***&client_secret=***")]
     [InlineData("text/plain", "client_id=c&client_secret=s3cret", "client_id=c&client_secret=***")]
+    [InlineData("application/x-www-form-urlencoded", "CLIENT_ID=c&CLIENT_SECRET=s3cret",
+        "CLIENT_ID=c&CLIENT_SECRET=***")]
+    [InlineData("application/json", "{\"client_id\":\"c\",\"client_secret\":\"s3cret\"}", "***")]
     [InlineData("application/x-www-form-urlencoded", "grant_type=client_credentials&client_id=c",
         "grant_type=client_credentials&client_id=c")]
     public async Task TokenRequestSecretsAreMaskedInTheLog(string contentType, string form, string logged)
@@ -84,6 +87,19 @@ public sealed class RequestLogTests : IAsyncLifetime
         Assert.Equal(logged, entry.GetProperty("body").GetString());
         Assert.DoesNotContain("s3cret", log.Text);
         Assert.DoesNotContain("dscc-demo-secret", log.Text);
+    }
+
+    [Fact]
+    public async Task SecretsInATokenRequestsQueryAreMasked()
+    {
+        await sim.SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, "/as/token.oauth2?client_id=c&Client_Secret=s3cret"));
+
+        var log = await sim.GetAsync("/_sim/requests", null);
+
+        var entry = Assert.Single(log.Json.EnumerateArray());
+        Assert.Equal("?client_id=c&Client_Secret=***", entry.GetProperty("query").GetString());
+        Assert.DoesNotContain("s3cret", log.Text);
     }
 
     [Fact]

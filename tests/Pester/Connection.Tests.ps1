@@ -273,6 +273,21 @@ Describe 'Connect-Dscc endpoints' {
         $thrown.Exception.Message | Should -Not -Match 'pw'
         $given = $simulator.Url + $(if ($Suffix) { $Suffix } else { '/' })
         $thrown.Exception.Message | Should -Match ([regex]::Escape("(given: $given)"))
+        "$($thrown.TargetObject)" | Should -Not -Match 'pw'
+    }
+
+    It 'refuses a token URI with user info, showing it nowhere' -ForEach @(
+        @{ Scheme = 'http'; Server = '127.0.0.1' }, @{ Scheme = 'https'; Server = 'sso.example.com' }
+    ) {
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+        $tokenUri = "${Scheme}://admin:Hunter2pw@$Server/as/token.oauth2"
+
+        $thrown = { Connect-Dscc -ClientId $simulator.ClientId -ClientSecret $secret -BaseUri $simulator.Url `
+                -TokenUri $tokenUri } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccInvalidArgument,*'
+        $thrown.Exception.Message | Should -Match 'user name or password'
+        ($thrown | Out-String) + "$($thrown.TargetObject)" + $thrown.Exception.Message | Should -Not -Match 'Hunter2'
     }
 }
 

@@ -115,6 +115,27 @@ Describe 'New-DsccVolume' {
                 -ErrorAction Stop } | Should -Throw -ErrorId 'NewDsccVolumeTaskFailed,*'
     }
 
+    It 'says a create DSCC accepted may still be made when following its task fails' {
+        $name = New-TestVolumeName
+        Clear-SimulatorRequestLog
+        Add-SimulatorFault -Path '/api/v1/tasks/*' -Method GET -Status 500
+
+        $output = New-DsccVolume -SystemId $dt1.id -Name $name -SizeMiB 1024 -Pool $dt1Pool.name `
+            -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $output | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'NewDsccVolumeServiceError,*'
+        "$($failures[0].ErrorDetails)" | Should -Match 'accepted the create as task \S+, so the volume may still'
+        @(Get-CreateRequest 'device-type1').Count | Should -Be 1
+        $deadline = (Get-Date).AddSeconds(15)
+        do {
+            Start-Sleep -Milliseconds 300
+            $made = @(Get-DsccVolume -SystemId $dt1.id -Name $name -ErrorAction SilentlyContinue)
+        } while (-not $made -and (Get-Date) -lt $deadline)
+        $made.Count | Should -Be 1
+    }
+
     It 'refuses a CPG the system lacks before sending any create, naming the CPGs it has' {
         Clear-SimulatorRequestLog
 

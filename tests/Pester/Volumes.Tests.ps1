@@ -99,6 +99,27 @@ Describe 'Get-DsccVolume' {
         @(Get-DsccVolume -Name "$upper*").id | Should -Contain $sample[2].id
     }
 
+    It 'refuses a name that is not a valid wildcard before sending anything' {
+        Clear-SimulatorRequestLog
+
+        $thrown = { Get-DsccVolume -Name 'vol-[abc' } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'GetDsccVolumeInvalidWildcard,*'
+        $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $thrown.TargetObject | Should -Be 'vol-[abc'
+        @(Get-SimulatorRequestLog).Count | Should -Be 0
+    }
+
+    It 'refuses an id that would step up the request path' {
+        Clear-SimulatorRequestLog
+
+        $found = @(Get-DsccVolume -SystemId '..' -ErrorVariable failures -ErrorAction SilentlyContinue)
+
+        $found.Count | Should -Be 0
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'GetDsccVolumeInvalidArgument,*'
+        @(Get-SimulatorRequestLog).Count | Should -Be 0
+    }
+
     It 'asks DSCC to filter a single plain name' {
         $target = $sample[5]
         Clear-SimulatorRequestLog

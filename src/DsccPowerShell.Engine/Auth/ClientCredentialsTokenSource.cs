@@ -185,8 +185,9 @@ namespace DsccPowerShell.Engine.Auth
 
         private DsccApiException TokenRefused(RawResponse response, string problem = null)
         {
-            // Only 400 and 401 are the token service judging the credentials (RFC 6749 section 5.2); anything
-            // else means the request did not reach a token service at all, most often a wrong -TokenUri.
+            // Only a 400 or 401 can be the token service judging the credentials (RFC 6749 section 5.2), and only
+            // with some error codes; anything else means the request never reached a token service that could
+            // judge them: a proxy, a busy service or, most often, a wrong -TokenUri.
             int status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.ProxyAuthenticationRequired)
             {

@@ -95,7 +95,7 @@ namespace DsccPowerShell.Engine.Http
             AccessToken sent = null;
             Func<HttpRequestMessage> buildRequest = () =>
             {
-                sent = _tokens.GetToken(context);
+                sent = GetTokenFor(method, uri, context);
                 return BuildRequest(method, uri, json, sent);
             };
 
@@ -121,6 +121,29 @@ namespace DsccPowerShell.Engine.Http
             }
 
             return ParseBody(method, uri, response);
+        }
+
+        /// <summary>
+        /// The token to send. A given token that has expired fails here, before sending, and the failure then
+        /// names the request it was for.
+        /// </summary>
+        private AccessToken GetTokenFor(HttpMethod method, Uri uri, DsccCallContext context)
+        {
+            try
+            {
+                return _tokens.GetToken(context);
+            }
+            catch (DsccAuthenticationException expired) when (!_tokens.CanRenew)
+            {
+                throw new DsccAuthenticationException(
+                    expired.Message,
+                    method,
+                    uri,
+                    expired.StatusCode,
+                    expired.ServiceError,
+                    expired.ErrorCode,
+                    expired.TraceId);
+            }
         }
 
         private static HttpRequestMessage BuildRequest(HttpMethod method, Uri uri, string json, AccessToken token)

@@ -73,11 +73,21 @@ namespace DsccPowerShell.Engine.Http
     {
         /// <summary>Creates the exception.</summary>
         public DsccTimeoutException(string message, string method, Uri requestUri)
+            : this(message, method, requestUri, taskId: null)
+        {
+        }
+
+        /// <summary>Creates the exception for a task that was still running when the wait for it ran out.</summary>
+        public DsccTimeoutException(string message, string method, Uri requestUri, string taskId)
             : base(message)
         {
             Method = method;
             RequestUri = requestUri;
+            TaskId = taskId;
         }
+
+        /// <summary>Gets the id of the task that outlasted the wait; null when a request timed out.</summary>
+        public string TaskId { get; }
 
         /// <summary>Gets the HTTP method of the request that timed out.</summary>
         public string Method { get; }

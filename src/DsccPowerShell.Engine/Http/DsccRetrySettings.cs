@@ -19,7 +19,9 @@ namespace DsccPowerShell.Engine.Http
         /// <summary>Gets or sets the first back-off delay when DSCC does not say how long to wait.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-        /// <summary>Gets or sets the longest single wait, whatever Retry-After asks for.</summary>
+        /// <summary>
+        /// Gets or sets the longest back-off wait; a Retry-After or ratelimit-reset is waited in full.
+        /// </summary>
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(60);
 
         internal DsccRetrySettings Clone() => (DsccRetrySettings)MemberwiseClone();

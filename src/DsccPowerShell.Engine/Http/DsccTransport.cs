@@ -90,10 +90,12 @@ namespace DsccPowerShell.Engine.Http
         private readonly ServiceProvider _services;
         private readonly IHttpClientFactory _factory;
         private readonly DsccRetrySettings _retry;
+        private readonly Uri _proxy;
 
         public DsccTransport(DsccTransportOptions options)
         {
             _retry = options.Retry.Clone();
+            _proxy = options.Proxy;
             Statistics = new DsccSessionStatistics();
 
             var services = new ServiceCollection();
@@ -246,16 +248,11 @@ namespace DsccPowerShell.Engine.Http
                 .Build();
         }
 
-        private TimeSpan? ServerRequestedDelay(Outcome<RawResponse> outcome)
-        {
-            TimeSpan? requested = outcome.Result?.RetryAfter;
-            if (requested == null)
-            {
-                return null;
-            }
-
-            return requested.Value > _retry.MaxDelay ? _retry.MaxDelay : requested.Value;
-        }
+        /// <summary>
+        /// The wait DSCC asked for, in full: asking again sooner only meets the same refusal. The session's total
+        /// wait still bounds it; a wait beyond what is left of that ends the call at once.
+        /// </summary>
+        private static TimeSpan? ServerRequestedDelay(Outcome<RawResponse> outcome) => outcome.Result?.RetryAfter;
 
         private async Task<RawResponse> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
         {
@@ -301,6 +298,9 @@ namespace DsccPowerShell.Engine.Http
                 return Encoding.UTF8;
             }
         }
+
+        private static string ProxyText(Uri proxy) =>
+            proxy.Scheme + Uri.SchemeDelimiter + proxy.Host + (proxy.IsDefaultPort ? string.Empty : ":" + proxy.Port);
 
         private static string InnermostMessage(Exception ex)
         {
@@ -407,12 +407,16 @@ namespace DsccPowerShell.Engine.Http
                     }
                     catch (Exception ex) when (ex is HttpRequestException || ex is IOException)
                     {
+                        // With a session proxy the connection that failed may well be the one to the proxy.
                         string message = string.Format(
                             CultureInfo.CurrentCulture,
-                            "{0} {1} failed: the connection to {2} broke or could not be made ({3}).",
+                            "{0} {1} failed: the connection to {2}{3} broke or could not be made ({4}).",
                             Method,
                             Path,
                             uri.GetLeftPart(UriPartial.Authority),
+                            _transport._proxy == null
+                                ? string.Empty
+                                : " through the proxy " + ProxyText(_transport._proxy),
                             InnermostMessage(ex));
                         if (!Kind.IsRepeatable)
                         {

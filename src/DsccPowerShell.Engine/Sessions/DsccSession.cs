@@ -90,8 +90,30 @@ namespace DsccPowerShell.Engine.Sessions
         public TimeSpan Timeout
         {
             get => TimeSpan.FromTicks(Interlocked.Read(ref _timeoutTicks));
-            set => Interlocked.Exchange(ref _timeoutTicks, value.Ticks);
+            set
+            {
+                if (value <= TimeSpan.Zero || value > MaxTimeout)
+                {
+                    throw new DsccSettingException(
+                        string.Format(
+                            CultureInfo.CurrentCulture,
+                            "A request time limit must be more than 0 and at most {0} seconds; {1} was given.",
+                            MaxTimeoutSeconds,
+                            value.TotalSeconds),
+                        nameof(DsccConnectionSettings.Timeout));
+                }
+
+                Interlocked.Exchange(ref _timeoutTicks, value.Ticks);
+            }
         }
+
+        /// <summary>
+        /// The longest request time limit in seconds, about 24 days: a timer cannot count further (int.MaxValue
+        /// milliseconds).
+        /// </summary>
+        public const int MaxTimeoutSeconds = 2147483;
+
+        private static readonly TimeSpan MaxTimeout = TimeSpan.FromSeconds(MaxTimeoutSeconds);
 
         /// <summary>Gets whether this is the session cmdlets use when none is given.</summary>
         public bool IsDefault => ReferenceEquals(DsccSessionStore.Default, this);
@@ -203,12 +225,9 @@ namespace DsccPowerShell.Engine.Sessions
             bool hasPath = baseUri.AbsolutePath != "/" && baseUri.AbsolutePath.Length > 0;
             if (!string.IsNullOrEmpty(baseUri.UserInfo) || hasPath)
             {
-                // The user info is left out of the message: it may hold a password.
-                string given = baseUri.Scheme + Uri.SchemeDelimiter + baseUri.Host +
-                    (baseUri.IsDefaultPort ? string.Empty : ":" + baseUri.Port) + baseUri.AbsolutePath;
                 throw new DsccSettingException(
                     "The base URI must be only scheme, host and port, such as https://us1.data.cloud.hpe.com " +
-                    $"(given: {given}).",
+                    $"(given: {WithoutUserInfo(baseUri)}).",
                     nameof(DsccConnectionSettings.BaseUri));
             }
 
@@ -222,6 +241,14 @@ namespace DsccPowerShell.Engine.Sessions
                 throw new DsccSettingException($"The {what} '{uri}' must be absolute.", settingName);
             }
 
+            // User info would be sent in clear and shown in every message naming the URI; it may be a password.
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+            {
+                throw new DsccSettingException(
+                    $"The {what} must not carry a user name or password (given for {WithoutUserInfo(uri)}).",
+                    settingName);
+            }
+
             bool https = uri.Scheme == Uri.UriSchemeHttps;
             bool loopbackHttp = uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
             if (!https && !loopbackHttp)
@@ -232,6 +259,11 @@ namespace DsccPowerShell.Engine.Sessions
                     settingName);
             }
         }
+
+        /// <summary>The URI as it may be shown: scheme, host, port and path, never user info or query.</summary>
+        public static string WithoutUserInfo(Uri uri) =>
+            uri.Scheme + Uri.SchemeDelimiter + uri.Host + (uri.IsDefaultPort ? string.Empty : ":" + uri.Port) +
+            uri.AbsolutePath;
 
         private static bool HasGivenToken(DsccConnectionSettings settings) =>
             settings.AccessToken != null && settings.AccessToken.Length > 0;

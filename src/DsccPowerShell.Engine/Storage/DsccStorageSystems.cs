@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using System.Net.Http;
+using DsccPowerShell.Engine.Http;
 using DsccPowerShell.Engine.Json;
 using DsccPowerShell.Engine.Paging;
 using DsccPowerShell.Engine.Sessions;
@@ -71,6 +72,7 @@ namespace DsccPowerShell.Engine.Storage
             DsccPager.EnumerateAll(
                 session, SystemPath(systemId) + "/storage-pools", query: null, DsccTypeNames.StoragePool, context);
 
-        internal static string SystemPath(string systemId) => SystemsPath + "/" + Uri.EscapeDataString(systemId);
+        internal static string SystemPath(string systemId) =>
+            SystemsPath + "/" + DsccPathSegment.Of(systemId, "storage system");
     }
 }

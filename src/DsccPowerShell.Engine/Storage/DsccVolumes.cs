@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
+using DsccPowerShell.Engine.Http;
 using DsccPowerShell.Engine.Json;
 using DsccPowerShell.Engine.Paging;
 using DsccPowerShell.Engine.Sessions;
@@ -79,7 +80,7 @@ namespace DsccPowerShell.Engine.Storage
         /// <summary>Gets one volume by id from the generic view.</summary>
         public static PSObject Get(DsccSession session, string volumeId, DsccCallContext context)
         {
-            JObject volume = session.Api.GetObject(VolumesPath + "/" + Uri.EscapeDataString(volumeId), context);
+            JObject volume = session.Api.GetObject(VolumesPath + "/" + DsccPathSegment.Of(volumeId, "volume"), context);
             return DsccJson.ToPSObject(volume, DsccTypeNames.Volume);
         }
 
@@ -96,7 +97,7 @@ namespace DsccPowerShell.Engine.Storage
         {
             DeviceType deviceType = DsccStorageSystems.GetDeviceType(session, request.SystemId, context);
             string path = "/api/v1/storage-systems/" + deviceType.PathSegment() + "/" +
-                Uri.EscapeDataString(request.SystemId) + "/volumes";
+                DsccPathSegment.Of(request.SystemId, "storage system") + "/volumes";
 
             JObject body;
             if (deviceType == DeviceType.DeviceType2)

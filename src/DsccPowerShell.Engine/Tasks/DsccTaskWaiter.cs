@@ -168,7 +168,8 @@ namespace DsccPowerShell.Engine.Tasks
                             percent,
                             timeout.TotalSeconds),
                         "GET",
-                        new Uri(session.BaseUri, TaskPath(taskId)));
+                        new Uri(session.BaseUri, TaskPath(taskId)),
+                        taskId);
                 }
 
                 // A suggested interval longer than the time left still gets one last poll at the deadline.
@@ -237,7 +238,7 @@ namespace DsccPowerShell.Engine.Tasks
         private static string TaskName(JObject task) =>
             (string)task["displayName"] ?? (string)task["name"] ?? "unnamed";
 
-        private static string TaskPath(string taskId) => "/api/v1/tasks/" + Uri.EscapeDataString(taskId);
+        private static string TaskPath(string taskId) => "/api/v1/tasks/" + DsccPathSegment.Of(taskId, "task");
 
         private static int ReadPercent(JObject task)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -34,6 +35,38 @@ namespace DsccPowerShell.Cmdlets
         /// <summary>Gets the per-request time limit this invocation asked for, if any.</summary>
         protected virtual TimeSpan? RequestTimeout => null;
 
+        /// <summary>Matches -Name values; a value that is not a valid wildcard pattern stops the cmdlet.</summary>
+        internal NameMatcher MatchNames(string[] names)
+        {
+            try
+            {
+                return new NameMatcher(names);
+            }
+            catch (WildcardPatternException ex)
+            {
+                string invalid = names.FirstOrDefault(n => !IsValidPattern(n));
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("'" + invalid + "' is not a valid wildcard pattern: " + ex.Message, ex),
+                    ErrorIdPrefix + "InvalidWildcard",
+                    ErrorCategory.InvalidArgument,
+                    invalid));
+                return null;
+            }
+        }
+
+        private static bool IsValidPattern(string name)
+        {
+            try
+            {
+                WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(string.Empty);
+                return true;
+            }
+            catch (WildcardPatternException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>Makes the engine's call context for this invocation.</summary>
         protected DsccCallContext CreateCallContext()
         {
@@ -48,9 +81,19 @@ namespace DsccPowerShell.Cmdlets
         /// <summary>
         /// Writes a non-terminating error for a failure of the engine; Ctrl+C and programming errors propagate.
         /// </summary>
-        protected void WriteEngineError(Exception exception, object target)
+        /// <param name="exception">The engine's failure.</param>
+        /// <param name="target">What the failure is about, when the failure does not name a request.</param>
+        /// <param name="whatIsKnown">A sentence added to the message, such as what DSCC had already accepted.</param>
+        protected void WriteEngineError(Exception exception, object target, string whatIsKnown = null)
         {
-            WriteError(CreateErrorRecord(exception, target));
+            ErrorRecord record = CreateErrorRecord(exception, target);
+            if (whatIsKnown != null)
+            {
+                record.ErrorDetails = new ErrorDetails(
+                    (record.ErrorDetails?.Message ?? exception.Message) + " " + whatIsKnown);
+            }
+
+            WriteError(record);
         }
 
         /// <summary>Stops the cmdlet with an error for a failure of the engine.</summary>

@@ -16,7 +16,7 @@ namespace DsccPowerShell.Cmdlets
         /// Gets or sets the time limit in seconds of each request this command makes; the session's when not given.
         /// </summary>
         [Parameter]
-        [ValidateRange(1, int.MaxValue)]
+        [ValidateRange(1, DsccSession.MaxTimeoutSeconds)]
         public int TimeoutSec { get; set; }
 
         /// <inheritdoc/>

@@ -17,12 +17,20 @@ namespace DsccPowerShell.Cmdlets
         private readonly HashSet<string> _matchedPlainNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private bool _aListFailed;
 
+        /// <exception cref="WildcardPatternException">A name is not a valid wildcard pattern.</exception>
         public NameMatcher(string[] names)
         {
             names = names ?? new string[0];
             _patterns = names
                 .Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant))
                 .ToArray();
+
+            // A pattern is parsed when first used; using each now refuses a bad one before any request is sent.
+            foreach (WildcardPattern pattern in _patterns)
+            {
+                pattern.IsMatch(string.Empty);
+            }
+
             _plainNames = names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToArray();
         }
 

@@ -15,8 +15,8 @@ public static class LoggedSecrets
     private static readonly string[] SecretFormFields = ["client_secret"];
 
     /// <summary>
-    /// <paramref name="form"/> (an <c>application/x-www-form-urlencoded</c> body) with the value of each secret field
-    /// replaced by <see cref="Mask"/>; everything else stays exactly as sent.
+    /// <paramref name="form"/> (an <c>application/x-www-form-urlencoded</c> body or a query string without its '?')
+    /// with the value of each secret field replaced by <see cref="Mask"/>; everything else stays exactly as sent.
     /// </summary>
     public static string RedactForm(string form)
     {
@@ -31,7 +31,8 @@ public static class LoggedSecrets
         {
             var equals = pairs[i].IndexOf('=', StringComparison.Ordinal);
             var encodedName = equals < 0 ? pairs[i] : pairs[i][..equals];
-            if (SecretFormFields.Contains(WebUtility.UrlDecode(encodedName), StringComparer.Ordinal))
+            // Any case: the token endpoint reads field names without regard to case, so CLIENT_SECRET is a secret.
+            if (SecretFormFields.Contains(WebUtility.UrlDecode(encodedName), StringComparer.OrdinalIgnoreCase))
             {
                 pairs[i] = $"{encodedName}={Mask}";
                 redacted = true;

@@ -20,7 +20,7 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLogStore l
             log.Add(
                 request.Method,
                 request.PathBase + request.Path,
-                request.QueryString.HasValue ? request.QueryString.Value : "",
+                request.QueryString.HasValue ? "?" + LoggedSecrets.RedactForm(request.QueryString.Value[1..]) : "",
                 request.ContentType,
                 HasBearer(request),
                 Redact(request, await ReadBodyAsync(request)));
@@ -30,11 +30,25 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLogStore l
     }
 
     /// <summary>
-    /// Form bodies lose their secrets (see <see cref="LoggedSecrets"/>); so does anything sent to the token endpoint,
-    /// which reads only forms, so that a form sent with a wrong content type is masked too.
+    /// Form bodies and query strings lose their secrets (see <see cref="LoggedSecrets"/>), and so does a form sent to
+    /// the token endpoint with a wrong content type. A JSON body sent there is shown only as the mask: the endpoint
+    /// reads only forms, and where a secret sits in JSON cannot be told.
     /// </summary>
-    private static string Redact(HttpRequest request, string body) =>
-        request.HasFormContentType || TokenEndpoint.IsTokenPath(request.Path) ? LoggedSecrets.RedactForm(body) : body;
+    private static string Redact(HttpRequest request, string body)
+    {
+        if (request.HasFormContentType)
+        {
+            return LoggedSecrets.RedactForm(body);
+        }
+
+        if (!TokenEndpoint.IsTokenPath(request.Path) || string.IsNullOrEmpty(body))
+        {
+            return body;
+        }
+
+        var json = body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('[');
+        return json ? LoggedSecrets.Mask : LoggedSecrets.RedactForm(body);
+    }
 
     private static bool HasBearer(HttpRequest request) =>
         ((string)request.Headers.Authorization)?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true;

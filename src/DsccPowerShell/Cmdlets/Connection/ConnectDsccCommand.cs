@@ -89,7 +89,7 @@ namespace DsccPowerShell.Cmdlets.Connection
 
         /// <summary>Gets or sets the time limit in seconds of each request made through the session.</summary>
         [Parameter]
-        [ValidateRange(1, int.MaxValue)]
+        [ValidateRange(1, DsccSession.MaxTimeoutSeconds)]
         public int TimeoutSec { get; set; } = 300;
 
         /// <summary>Gets or sets how many attempts a request gets in all when DSCC is busy or unreachable.</summary>
@@ -164,20 +164,26 @@ namespace DsccPowerShell.Cmdlets.Connection
             WriteObject(session);
         }
 
-        /// <summary>Names what a failure is about: the setting at fault, else where the session was to go.</summary>
+        /// <summary>
+        /// Names what a failure is about: the setting at fault, else where the session was to go. URIs are named
+        /// without user info, which may hold a password.
+        /// </summary>
         private static object TargetOf(Exception failure, DsccConnectionSettings settings)
         {
             switch ((failure as DsccSettingException)?.SettingName)
             {
                 case nameof(DsccConnectionSettings.TokenUri):
-                    return settings.TokenUri;
+                    return Shown(settings.TokenUri);
                 case nameof(DsccConnectionSettings.ClientId):
                 case nameof(DsccConnectionSettings.ClientSecret):
                     return settings.ClientId;
                 default:
-                    return settings.BaseUri ?? (object)settings.Region;
+                    return Shown(settings.BaseUri) ?? settings.Region;
             }
         }
+
+        private static string Shown(Uri uri) =>
+            uri == null ? null : uri.IsAbsoluteUri ? DsccSession.WithoutUserInfo(uri) : uri.OriginalString;
 
         /// <summary>Refuses combinations that would silently ignore something the user asked for.</summary>
         private void ValidateParameters()

@@ -28,7 +28,7 @@ namespace DsccPowerShell.Cmdlets.StoragePools
         private NameMatcher _names;
 
         /// <inheritdoc/>
-        protected override void BeginProcessing() => _names = new NameMatcher(Name);
+        protected override void BeginProcessing() => _names = MatchNames(Name);
 
         /// <inheritdoc/>
         protected override void ProcessRecord()

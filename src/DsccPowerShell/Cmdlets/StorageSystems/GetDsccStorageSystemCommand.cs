@@ -40,7 +40,7 @@ namespace DsccPowerShell.Cmdlets.StorageSystems
                 return;
             }
 
-            var names = new NameMatcher(Name);
+            var names = MatchNames(Name);
             try
             {
                 foreach (PSObject system in DsccStorageSystems.List(session, query: null, context))

@@ -48,7 +48,7 @@ namespace DsccPowerShell.Cmdlets.Volumes
         public PSObject InputObject { get; set; }
 
         /// <inheritdoc/>
-        protected override void BeginProcessing() => _names = new NameMatcher(Name);
+        protected override void BeginProcessing() => _names = MatchNames(Name);
 
         /// <inheritdoc/>
         protected override void ProcessRecord()

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using DsccPowerShell.Engine;
+using DsccPowerShell.Engine.Http;
 using DsccPowerShell.Engine.Sessions;
 using DsccPowerShell.Engine.Storage;
 using DsccPowerShell.Engine.Tasks;
@@ -75,19 +76,42 @@ namespace DsccPowerShell.Cmdlets.Volumes
                     plan.Path));
 
                 string taskUri = DsccVolumes.SubmitCreate(session, plan, context);
-                if (NoWait)
+                try
                 {
-                    WriteObject(DsccTaskWaiter.GetTask(session, DsccTaskWaiter.GetTaskId(taskUri), context));
-                    return;
+                    FollowCreate(session, plan, taskUri, context);
                 }
-
-                PSObject task = WaitWithProgress(session, taskUri, context);
-                WriteObject(DsccVolumes.GetCreatedVolume(session, plan, task, context));
+                catch (Exception ex) when (IsEngineFailure(ex) && !EndsTheStory(ex))
+                {
+                    // The create is in DSCC's hands; a failure to follow it says nothing of whether it worked.
+                    string taskId = DsccTaskWaiter.GetTaskId(taskUri);
+                    WriteEngineError(ex, Name, string.Format(
+                        CultureInfo.CurrentCulture,
+                        "DSCC had accepted the create as task {0}, so the volume may still be made: follow GET " +
+                        "/api/v1/tasks/{0}, or look for volume '{1}', before trying again.",
+                        taskId,
+                        Name));
+                }
             }
             catch (Exception ex) when (IsEngineFailure(ex))
             {
                 WriteEngineError(ex, Name);
             }
+        }
+
+        /// <summary>A failed task, or a task the wait ran out on, already tells what became of the create.</summary>
+        private static bool EndsTheStory(Exception failure) =>
+            failure is DsccTaskFailedException || (failure is DsccTimeoutException timeout && timeout.TaskId != null);
+
+        private void FollowCreate(DsccSession session, VolumeCreatePlan plan, string taskUri, DsccCallContext context)
+        {
+            if (NoWait)
+            {
+                WriteObject(DsccTaskWaiter.GetTask(session, DsccTaskWaiter.GetTaskId(taskUri), context));
+                return;
+            }
+
+            PSObject task = WaitWithProgress(session, taskUri, context);
+            WriteObject(DsccVolumes.GetCreatedVolume(session, plan, task, context));
         }
 
         private PSObject WaitWithProgress(DsccSession session, string taskUri, DsccCallContext context)

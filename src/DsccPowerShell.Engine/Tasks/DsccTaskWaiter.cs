@@ -121,6 +121,8 @@ namespace DsccPowerShell.Engine.Tasks
             bool deadlineReached = false;
             while (true)
             {
+                // A 500 here ends the wait like any failed read (the transport repeats only 429, 502, 503, 504 and
+                // broken connections); New-DsccVolume then says the create was accepted and names the task.
                 JObject task = session.Api.GetObject(TaskPath(taskId), context);
                 string state = ((string)task["state"])?.ToUpperInvariant() ?? "UNSPECIFIED";
                 int percent = ReadPercent(task);

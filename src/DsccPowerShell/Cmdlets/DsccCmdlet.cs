@@ -131,6 +131,8 @@ namespace DsccPowerShell.Cmdlets
                         ErrorCategory.ConnectionError,
                         RequestTarget(connection.Method, connection.RequestUri));
                 case DsccTaskFailedException task:
+                    // One category for every refusal: DSCC's task error codes are not documented, so a duplicate
+                    // name cannot be told from a missing pool but by the message.
                     return new ErrorRecord(task, ErrorIdPrefix + "TaskFailed", ErrorCategory.InvalidResult, target)
                     {
                         ErrorDetails = new ErrorDetails(task.Message),

@@ -34,6 +34,9 @@ namespace DsccPowerShell.Cmdlets.Volumes
         [ValidateRange(1L, long.MaxValue)]
         public long SizeMiB { get; set; }
 
+        // Not bound from a piped pool: a pool's "name" would have to bind here, and -Name is the volume's. A piped
+        // pool gives its systemId only, so -Pool is still needed.
+
         /// <summary>
         /// Gets or sets the pool: the CPG on device-type1 and device-type4 (required there); a pool on
         /// device-type2, where the array's default pool is used when it is left out. A name in any case or an id.

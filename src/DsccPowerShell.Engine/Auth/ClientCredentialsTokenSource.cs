@@ -198,14 +198,7 @@ namespace DsccPowerShell.Engine.Auth
                     _tokenUri.GetLeftPart(UriPartial.Path),
                     response.ReasonPhrase,
                     DsccApiClient.ProxyRefusalHint);
-                return new DsccApiException(
-                    proxy,
-                    HttpMethod.Post,
-                    _tokenUri,
-                    response.StatusCode,
-                    "proxy authentication required",
-                    errorCode: null,
-                    traceId: null);
+                return NotAboutTheClient(response, proxy, "proxy authentication required", code: null);
             }
 
             if (problem == null && status != 400 && status != 401)
@@ -222,8 +215,7 @@ namespace DsccPowerShell.Engine.Auth
                     status,
                     response.ReasonPhrase,
                     Sessions.DsccRegions.DefaultTokenUri);
-                return new DsccApiException(
-                    explanation, HttpMethod.Post, _tokenUri, response.StatusCode, explanation, null, null);
+                return NotAboutTheClient(response, explanation, explanation, code: null);
             }
 
             string detail = problem;
@@ -248,8 +240,7 @@ namespace DsccPowerShell.Engine.Auth
                     _tokenUri.GetLeftPart(UriPartial.Path),
                     detail,
                     Sessions.DsccRegions.DefaultTokenUri);
-                return new DsccApiException(
-                    malformed, HttpMethod.Post, _tokenUri, response.StatusCode, detail, code, traceId: null);
+                return NotAboutTheClient(response, malformed, detail, code);
             }
 
             string message = string.Format(
@@ -262,6 +253,10 @@ namespace DsccPowerShell.Engine.Auth
             return new DsccAuthenticationException(
                 message, HttpMethod.Post, _tokenUri, response.StatusCode, detail, code, traceId: null);
         }
+
+        /// <summary>A refused token request that says nothing of the credentials: no authentication error.</summary>
+        private DsccApiException NotAboutTheClient(RawResponse response, string message, string detail, string code) =>
+            new DsccApiException(message, HttpMethod.Post, _tokenUri, response.StatusCode, detail, code, traceId: null);
 
         /// <summary>
         /// Whether a 400 or 401 is about the client (RFC 6749 section 5.2): invalid_client, unauthorized_client and

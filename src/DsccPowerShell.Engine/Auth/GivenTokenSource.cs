@@ -43,6 +43,11 @@ namespace DsccPowerShell.Engine.Auth
             return _token;
         }
 
+        /// <summary>What to do once a given token is no longer accepted: the session cannot get another.</summary>
+        internal const string NoRenewalAdvice =
+            "A session opened with -AccessToken cannot renew its token: run Connect-Dscc again with a new token, " +
+            "or with the API client's id and secret.";
+
         public AccessToken Renew(DsccCallContext context, AccessToken rejected) =>
             throw CannotRenew("was refused by DSCC (it may have expired or been replaced by a newer token)");
 
@@ -50,10 +55,10 @@ namespace DsccPowerShell.Engine.Auth
         {
             string message = string.Format(
                 CultureInfo.CurrentCulture,
-                "The access token given to Connect-Dscc for {0} {1}. A session opened with -AccessToken cannot " +
-                "renew its token: run Connect-Dscc again with a new token, or with the API client's id and secret.",
+                "The access token given to Connect-Dscc for {0} {1}. {2}",
                 _baseUri.Host,
-                what);
+                what,
+                NoRenewalAdvice);
             return new DsccAuthenticationException(
                 message,
                 HttpMethod.Get,

@@ -237,14 +237,13 @@ namespace DsccPowerShell.Engine.Http
             string message = string.Format(
                 CultureInfo.CurrentCulture,
                 "{0} {1} failed with 401 {2} ({3}): DSCC at {4} refused the access token given to Connect-Dscc; " +
-                "it may have expired or been replaced by a newer token of the same API client. A session opened " +
-                "with -AccessToken cannot renew its token: run Connect-Dscc again with a new token, or with the " +
-                "API client's id and secret.",
+                "it may have expired or been replaced by a newer token of the same API client. {5}",
                 method,
                 uri.GetLeftPart(UriPartial.Path),
                 response.ReasonPhrase,
                 serviceError,
-                uri.Host);
+                uri.Host,
+                GivenTokenSource.NoRenewalAdvice);
             return new DsccAuthenticationException(
                 message, method, uri, response.StatusCode, serviceError, errorCode, traceId);
         }

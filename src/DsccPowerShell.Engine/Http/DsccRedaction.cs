@@ -15,6 +15,13 @@ namespace DsccPowerShell.Engine.Http
             "secret", "password", "passwd", "token", "authorization", "chap", "credential", "private",
         };
 
+        /// <summary>A URI as it may be shown: scheme, host, port and path; never user info, maybe a password.</summary>
+        public static string ForDisplay(Uri uri) =>
+            !uri.IsAbsoluteUri
+                ? uri.OriginalString
+                : uri.Scheme + Uri.SchemeDelimiter + uri.Host + (uri.IsDefaultPort ? string.Empty : ":" + uri.Port) +
+                  uri.AbsolutePath;
+
         public static string ForDisplay(string body)
         {
             if (string.IsNullOrEmpty(body))

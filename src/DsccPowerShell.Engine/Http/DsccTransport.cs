@@ -299,9 +299,6 @@ namespace DsccPowerShell.Engine.Http
             }
         }
 
-        private static string ProxyText(Uri proxy) =>
-            proxy.Scheme + Uri.SchemeDelimiter + proxy.Host + (proxy.IsDefaultPort ? string.Empty : ":" + proxy.Port);
-
         private static string InnermostMessage(Exception ex)
         {
             while (ex.InnerException != null)
@@ -416,7 +413,7 @@ namespace DsccPowerShell.Engine.Http
                             uri.GetLeftPart(UriPartial.Authority),
                             _transport._proxy == null
                                 ? string.Empty
-                                : " through the proxy " + ProxyText(_transport._proxy),
+                                : " through the proxy " + DsccRedaction.ForDisplay(_transport._proxy),
                             InnermostMessage(ex));
                         if (!Kind.IsRepeatable)
                         {

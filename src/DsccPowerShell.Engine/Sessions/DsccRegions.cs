@@ -31,7 +31,8 @@ namespace DsccPowerShell.Engine.Sessions
 
             throw new DsccSettingException(
                 $"'{region}' is not a DSCC region. Use one of: {string.Join(", ", Names)}.",
-                nameof(DsccConnectionSettings.Region));
+                nameof(DsccConnectionSettings.Region),
+                region);
         }
     }
 }

@@ -100,7 +100,8 @@ namespace DsccPowerShell.Engine.Sessions
                             "A request time limit must be more than 0 and at most {0} seconds; {1} was given.",
                             MaxTimeoutSeconds,
                             value.TotalSeconds),
-                        nameof(DsccConnectionSettings.Timeout));
+                        nameof(DsccConnectionSettings.Timeout),
+                        value.TotalSeconds.ToString(CultureInfo.InvariantCulture));
                 }
 
                 Interlocked.Exchange(ref _timeoutTicks, value.Ticks);
@@ -138,12 +139,14 @@ namespace DsccPowerShell.Engine.Sessions
             bool givenToken = HasGivenToken(settings);
             if (!givenToken && string.IsNullOrWhiteSpace(settings.ClientId))
             {
-                throw new DsccSettingException("A client id is required.", nameof(settings.ClientId));
+                throw new DsccSettingException(
+                    "A client id is required.", nameof(settings.ClientId), settings.ClientId);
             }
 
             if (!givenToken && (settings.ClientSecret == null || settings.ClientSecret.Length == 0))
             {
-                throw new DsccSettingException("A client secret is required.", nameof(settings.ClientSecret));
+                throw new DsccSettingException(
+                    "A client secret is required.", nameof(settings.ClientSecret), settings.ClientId);
             }
 
             Uri baseUri = NormaliseBaseUri(settings.BaseUri ?? DsccRegions.GetBaseUri(settings.Region));
@@ -217,7 +220,9 @@ namespace DsccPowerShell.Engine.Sessions
             if (!baseUri.IsAbsoluteUri)
             {
                 throw new DsccSettingException(
-                    $"The base URI '{baseUri}' must be absolute.", nameof(DsccConnectionSettings.BaseUri));
+                    $"The base URI '{baseUri}' must be absolute.",
+                    nameof(DsccConnectionSettings.BaseUri),
+                    baseUri.OriginalString);
             }
 
             // API paths start with /api/v1, so a path here would be lost or doubled; user info would be shown in
@@ -227,8 +232,9 @@ namespace DsccPowerShell.Engine.Sessions
             {
                 throw new DsccSettingException(
                     "The base URI must be only scheme, host and port, such as https://us1.data.cloud.hpe.com " +
-                    $"(given: {WithoutUserInfo(baseUri)}).",
-                    nameof(DsccConnectionSettings.BaseUri));
+                    $"(given: {DsccRedaction.ForDisplay(baseUri)}).",
+                    nameof(DsccConnectionSettings.BaseUri),
+                    DsccRedaction.ForDisplay(baseUri));
             }
 
             return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/");
@@ -238,15 +244,17 @@ namespace DsccPowerShell.Engine.Sessions
         {
             if (!uri.IsAbsoluteUri)
             {
-                throw new DsccSettingException($"The {what} '{uri}' must be absolute.", settingName);
+                throw new DsccSettingException(
+                    $"The {what} '{uri}' must be absolute.", settingName, uri.OriginalString);
             }
 
             // User info would be sent in clear and shown in every message naming the URI; it may be a password.
             if (!string.IsNullOrEmpty(uri.UserInfo))
             {
                 throw new DsccSettingException(
-                    $"The {what} must not carry a user name or password (given for {WithoutUserInfo(uri)}).",
-                    settingName);
+                    $"The {what} must not carry a user name or password (given for {DsccRedaction.ForDisplay(uri)}).",
+                    settingName,
+                    DsccRedaction.ForDisplay(uri));
             }
 
             bool https = uri.Scheme == Uri.UriSchemeHttps;
@@ -256,14 +264,10 @@ namespace DsccPowerShell.Engine.Sessions
                 throw new DsccSettingException(
                     $"The {what} '{uri.GetLeftPart(UriPartial.Authority)}' must use https; plain http is only " +
                     "accepted for a simulator on this machine (loopback).",
-                    settingName);
+                    settingName,
+                    DsccRedaction.ForDisplay(uri));
             }
         }
-
-        /// <summary>The URI as it may be shown: scheme, host, port and path, never user info or query.</summary>
-        public static string WithoutUserInfo(Uri uri) =>
-            uri.Scheme + Uri.SchemeDelimiter + uri.Host + (uri.IsDefaultPort ? string.Empty : ":" + uri.Port) +
-            uri.AbsolutePath;
 
         private static bool HasGivenToken(DsccConnectionSettings settings) =>
             settings.AccessToken != null && settings.AccessToken.Length > 0;

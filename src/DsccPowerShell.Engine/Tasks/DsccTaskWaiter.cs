@@ -204,14 +204,15 @@ namespace DsccPowerShell.Engine.Tasks
             foreach (JToken child in task["childTasks"] as JArray ?? new JArray())
             {
                 string childUri = child.Type == JTokenType.Object ? (string)child["resourceUri"] : null;
-                if (string.IsNullOrWhiteSpace(childUri) || !followed.Add(GetTaskId(childUri)))
+                string childId = string.IsNullOrWhiteSpace(childUri) ? null : GetTaskId(childUri);
+                if (childId == null || !followed.Add(childId))
                 {
                     continue;
                 }
 
                 try
                 {
-                    Follow(session, GetTaskId(childUri), timeout, elapsed, null, context, followed);
+                    Follow(session, childId, timeout, elapsed, null, context, followed);
                 }
                 catch (DsccTaskFailedException failedChild)
                 {

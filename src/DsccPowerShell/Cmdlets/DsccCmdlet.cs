@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
@@ -42,28 +41,14 @@ namespace DsccPowerShell.Cmdlets
             {
                 return new NameMatcher(names);
             }
-            catch (WildcardPatternException ex)
+            catch (InvalidNamePatternException ex)
             {
-                string invalid = names.FirstOrDefault(n => !IsValidPattern(n));
                 ThrowTerminatingError(new ErrorRecord(
-                    new PSArgumentException("'" + invalid + "' is not a valid wildcard pattern: " + ex.Message, ex),
+                    new PSArgumentException(ex.Message, ex),
                     ErrorIdPrefix + "InvalidWildcard",
                     ErrorCategory.InvalidArgument,
-                    invalid));
+                    ex.Name));
                 return null;
-            }
-        }
-
-        private static bool IsValidPattern(string name)
-        {
-            try
-            {
-                WildcardPattern.Get(name, WildcardOptions.IgnoreCase).IsMatch(string.Empty);
-                return true;
-            }
-            catch (WildcardPatternException)
-            {
-                return false;
             }
         }
 

@@ -17,20 +17,11 @@ namespace DsccPowerShell.Cmdlets
         private readonly HashSet<string> _matchedPlainNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private bool _aListFailed;
 
-        /// <exception cref="WildcardPatternException">A name is not a valid wildcard pattern.</exception>
+        /// <exception cref="InvalidNamePatternException">A name is not a valid wildcard pattern.</exception>
         public NameMatcher(string[] names)
         {
             names = names ?? new string[0];
-            _patterns = names
-                .Select(n => WildcardPattern.Get(n, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant))
-                .ToArray();
-
-            // A pattern is parsed when first used; using each now refuses a bad one before any request is sent.
-            foreach (WildcardPattern pattern in _patterns)
-            {
-                pattern.IsMatch(string.Empty);
-            }
-
+            _patterns = names.Select(Parse).ToArray();
             _plainNames = names.Where(n => !WildcardPattern.ContainsWildcardCharacters(n)).ToArray();
         }
 
@@ -46,6 +37,24 @@ namespace DsccPowerShell.Cmdlets
 
         /// <summary>Records that a list could not be read whole, so no name can be said to be missing.</summary>
         public void ListFailed() => _aListFailed = true;
+
+        /// <summary>
+        /// A pattern is parsed when first used; using it at once refuses a bad one before any request is sent.
+        /// </summary>
+        private static WildcardPattern Parse(string name)
+        {
+            WildcardPattern pattern =
+                WildcardPattern.Get(name, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+            try
+            {
+                pattern.IsMatch(string.Empty);
+                return pattern;
+            }
+            catch (WildcardPatternException ex)
+            {
+                throw new InvalidNamePatternException(name, ex);
+            }
+        }
 
         public bool IsMatch(PSObject item)
         {

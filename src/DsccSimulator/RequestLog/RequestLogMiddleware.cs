@@ -46,8 +46,8 @@ public sealed class RequestLogMiddleware(RequestDelegate next, RequestLogStore l
             return body;
         }
 
-        var json = body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('[');
-        return json ? LoggedSecrets.Mask : LoggedSecrets.RedactForm(body);
+        var text = body.TrimStart();
+        return text.StartsWith('{') || text.StartsWith('[') ? LoggedSecrets.Mask : LoggedSecrets.RedactForm(body);
     }
 
     private static bool HasBearer(HttpRequest request) =>

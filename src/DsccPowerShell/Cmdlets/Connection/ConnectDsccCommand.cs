@@ -165,25 +165,13 @@ namespace DsccPowerShell.Cmdlets.Connection
         }
 
         /// <summary>
-        /// Names what a failure is about: the setting at fault, else where the session was to go. URIs are named
-        /// without user info, which may hold a password.
+        /// Names what a failure is about: the setting at fault (which the engine names safely), else where the
+        /// session was to go; a base URI that got that far has been checked to carry no user info.
         /// </summary>
-        private static object TargetOf(Exception failure, DsccConnectionSettings settings)
-        {
-            switch ((failure as DsccSettingException)?.SettingName)
-            {
-                case nameof(DsccConnectionSettings.TokenUri):
-                    return Shown(settings.TokenUri);
-                case nameof(DsccConnectionSettings.ClientId):
-                case nameof(DsccConnectionSettings.ClientSecret):
-                    return settings.ClientId;
-                default:
-                    return Shown(settings.BaseUri) ?? settings.Region;
-            }
-        }
-
-        private static string Shown(Uri uri) =>
-            uri == null ? null : uri.IsAbsoluteUri ? DsccSession.WithoutUserInfo(uri) : uri.OriginalString;
+        private static object TargetOf(Exception failure, DsccConnectionSettings settings) =>
+            failure is DsccSettingException setting
+                ? setting.Target
+                : settings.BaseUri ?? (object)settings.Region;
 
         /// <summary>Refuses combinations that would silently ignore something the user asked for.</summary>
         private void ValidateParameters()

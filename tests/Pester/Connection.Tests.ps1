@@ -276,6 +276,20 @@ Describe 'Connect-Dscc endpoints' {
         "$($thrown.TargetObject)" | Should -Not -Match 'pw'
     }
 
+    It 'refuses a <Setting> with a query, showing the query nowhere' -ForEach @(
+        @{ Setting = 'TokenUri' }, @{ Setting = 'BaseUri' }
+    ) {
+        $secret = ConvertTo-SecureString $simulator.ClientSecret -AsPlainText -Force
+        $arguments = @{ ClientId = $simulator.ClientId; ClientSecret = $secret; BaseUri = $simulator.Url }
+        $arguments[$Setting] = $(if ($Setting -eq 'TokenUri') { $simulator.TokenUri } else { $simulator.Url + '/' }) +
+            '?client_secret=pw123XYZ'
+
+        $thrown = { Connect-Dscc @arguments } | Should -Throw -PassThru
+
+        $thrown.FullyQualifiedErrorId | Should -BeLike 'ConnectDsccInvalidArgument,*'
+        ($thrown | Out-String) + "$($thrown.TargetObject)" + $thrown.Exception.Message | Should -Not -Match 'pw123'
+    }
+
     It 'refuses a token URI with user info, showing it nowhere' -ForEach @(
         @{ Scheme = 'http'; Server = '127.0.0.1' }, @{ Scheme = 'https'; Server = 'sso.example.com' }
     ) {

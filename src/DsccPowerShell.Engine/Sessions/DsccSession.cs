@@ -228,7 +228,7 @@ namespace DsccPowerShell.Engine.Sessions
             // API paths start with /api/v1, so a path here would be lost or doubled; user info would be shown in
             // the session object and sent to the server in clear.
             bool hasPath = baseUri.AbsolutePath != "/" && baseUri.AbsolutePath.Length > 0;
-            if (!string.IsNullOrEmpty(baseUri.UserInfo) || hasPath)
+            if (!string.IsNullOrEmpty(baseUri.UserInfo) || hasPath || HasQueryOrFragment(baseUri))
             {
                 throw new DsccSettingException(
                     "The base URI must be only scheme, host and port, such as https://us1.data.cloud.hpe.com " +
@@ -257,6 +257,15 @@ namespace DsccPowerShell.Engine.Sessions
                     DsccRedaction.ForDisplay(uri));
             }
 
+            // A query is sent with every token request and shown in Debug output; it may carry a secret too.
+            if (HasQueryOrFragment(uri))
+            {
+                throw new DsccSettingException(
+                    $"The {what} must not carry a query or fragment (given for {DsccRedaction.ForDisplay(uri)}).",
+                    settingName,
+                    DsccRedaction.ForDisplay(uri));
+            }
+
             bool https = uri.Scheme == Uri.UriSchemeHttps;
             bool loopbackHttp = uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri);
             if (!https && !loopbackHttp)
@@ -268,6 +277,9 @@ namespace DsccPowerShell.Engine.Sessions
                     DsccRedaction.ForDisplay(uri));
             }
         }
+
+        private static bool HasQueryOrFragment(Uri uri) =>
+            !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment);
 
         private static bool HasGivenToken(DsccConnectionSettings settings) =>
             settings.AccessToken != null && settings.AccessToken.Length > 0;
